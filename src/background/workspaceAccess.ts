@@ -1,0 +1,62 @@
+import browser from 'webextension-polyfill';
+import { readEnabledWorkspaces, writeEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
+import type { EnableOutcome } from '../shared/messages.ts';
+import { readableError } from '../shared/readableError.ts';
+import { sameWorkspace, workspaceLabel, workspaceMatchPattern, type Workspace } from '../shared/workspace.ts';
+import { syncContentScriptRegistration } from './contentScriptRegistration.ts';
+
+/**
+ * Turns the extension on for a workspace whose origin the popup has just been
+ * granted: remember it, register the content script, and start it in the tab
+ * that asked, since registrations apply to future page loads only.
+ */
+export async function enableWorkspace(workspace: Workspace, tabId: number, scriptFile: string): Promise<EnableOutcome> {
+  const pattern = workspaceMatchPattern(workspace);
+  if (!(await browser.permissions.contains({ origins: [pattern] }))) {
+    throw readableError('errorPermissionMissing', `no host permission for ${pattern}`, [workspaceLabel(workspace)]);
+  }
+  const workspaces = await readEnabledWorkspaces();
+  if (!workspaces.some((known) => sameWorkspace(known, workspace))) {
+    await writeEnabledWorkspaces([...workspaces, workspace]);
+  }
+  await syncContentScriptRegistration(await readEnabledWorkspaces(), scriptFile);
+  return { startedInTab: await startInTab(tabId, scriptFile) };
+}
+
+/** The content script stops itself when its workspace leaves the enabled list. */
+export async function disableWorkspace(workspace: Workspace, scriptFile: string): Promise<void> {
+  const remaining = (await readEnabledWorkspaces()).filter((known) => !sameWorkspace(known, workspace));
+  await writeEnabledWorkspaces(remaining);
+  await syncContentScriptRegistration(remaining, scriptFile);
+
+  const pattern = workspaceMatchPattern(workspace);
+  const stillNeeded = remaining.some((known) => workspaceMatchPattern(known) === pattern);
+  if (!stillNeeded && !isRequiredHostPermission(pattern)) {
+    await browser.permissions.remove({ origins: [pattern] });
+  }
+}
+
+/** Forgets workspaces whose host permission the user revoked in the browser's own settings. */
+export async function forgetRevokedWorkspaces(scriptFile: string): Promise<void> {
+  const workspaces = await readEnabledWorkspaces();
+  const granted: Workspace[] = [];
+  for (const workspace of workspaces) {
+    if (await browser.permissions.contains({ origins: [workspaceMatchPattern(workspace)] })) granted.push(workspace);
+  }
+  if (granted.length !== workspaces.length) await writeEnabledWorkspaces(granted);
+  await syncContentScriptRegistration(granted, scriptFile);
+}
+
+async function startInTab(tabId: number, scriptFile: string): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [scriptFile] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Permissions the manifest requires cannot be removed; asking would throw. */
+function isRequiredHostPermission(pattern: string): boolean {
+  return (browser.runtime.getManifest().host_permissions ?? []).includes(pattern);
+}

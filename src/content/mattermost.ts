@@ -1,0 +1,39 @@
+/**
+ * Runs in the isolated world of pages that belong to an enabled workspace. It
+ * is registered for a host pattern without port, so it first checks that this
+ * page really is one of the user's workspaces.
+ */
+import { onEnabledWorkspacesChanged, readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
+import { answerContentMessages } from '../shared/messaging.ts';
+import { findWorkspaceForUrl, sameWorkspace } from '../shared/workspace.ts';
+import { createWorkspaceClient, describeSession } from './workspaceClient.ts';
+
+declare global {
+  // Set while this extension's script runs in the tab: the script is both
+  // registered and injected on enabling, and must start only once.
+  var companionForMattermostRunning: boolean | undefined;
+}
+
+async function start(): Promise<void> {
+  if (globalThis.companionForMattermostRunning) return;
+  globalThis.companionForMattermostRunning = true;
+
+  const workspace = findWorkspaceForUrl(await readEnabledWorkspaces(), location.href);
+  if (!workspace) {
+    globalThis.companionForMattermostRunning = false;
+    return;
+  }
+
+  const client = createWorkspaceClient(workspace);
+  const stopAnswering = answerContentMessages({
+    describeSession: () => describeSession(client),
+  });
+  const stopWatching = onEnabledWorkspacesChanged((workspaces) => {
+    if (workspaces.some((enabled) => sameWorkspace(enabled, workspace))) return;
+    stopAnswering();
+    stopWatching();
+    globalThis.companionForMattermostRunning = false;
+  });
+}
+
+void start();

@@ -1,0 +1,32 @@
+/**
+ * Every message that crosses a boundary between the popup, the background
+ * service worker and the content script, with its payload and its answer.
+ */
+import type { ReadableError } from './readableError.ts';
+import type { Workspace } from './workspace.ts';
+
+/** Asked of the background by the popup. */
+export type BackgroundContract = {
+  /** Remembers the workspace, registers the content script for it and starts it in the tab. */
+  enableWorkspace: { payload: { workspace: Workspace; tabId: number }; answer: EnableOutcome };
+  /** Forgets the workspace, unregisters its content script and gives up the host permission. */
+  disableWorkspace: { payload: { workspace: Workspace }; answer: null };
+  listWorkspaces: { payload: null; answer: Workspace[] };
+};
+
+export interface EnableOutcome {
+  /** False when the tab could not be started at once and needs a reload. */
+  readonly startedInTab: boolean;
+}
+
+/** Asked of the content script in a Mattermost tab. */
+export type ContentContract = {
+  describeSession: { payload: null; answer: TabSession };
+};
+
+export type TabSession =
+  | { readonly state: 'signed-in'; readonly username: string; readonly serverVersion: string }
+  | { readonly state: 'signed-out' }
+  | { readonly state: 'unreachable'; readonly error: ReadableError };
+
+export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ReadableError };
