@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test, from a fresh machine: system and npm packages, static checks,
+# unit tests, both extension builds, then the end-to-end tests in Chromium
+# against a real Mattermost server (built and started on first use).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "System packages"
+bash scripts/install-system-packages.sh
+
+step "npm packages"
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+else
+  echo "node_modules is up to date"
+fi
+
+step "Type check"
+npx tsc --noEmit
+
+step "Lint"
+npx eslint .
+
+step "Unit tests"
+npx vitest run
+
+step "Build (dist/chrome and the end-to-end build dist/chrome-e2e)"
+npx vite build --logLevel warn
+npx vite build --mode e2e --logLevel warn
+
+step "End-to-end tests"
+npx playwright test

@@ -1,0 +1,7 @@
+import { startMattermost } from '../../scripts/mattermost/lifecycle.ts';
+
+export default async function globalSetup(): Promise<void> {
+  const { server, startedNow } = await startMattermost();
+  process.env.COMPANION_E2E_STOP_SERVER = startedNow ? '1' : '';
+  console.log(`End-to-end tests run against Mattermost at ${server.url} (X-Version-Id: ${server.versionId})`);
+}

@@ -1,0 +1,19 @@
+import type { BrowserContext } from '@playwright/test';
+import { readServerInfo, type ServerInfo, type SeededUser } from '../../scripts/mattermost/server-info.ts';
+
+export type { ServerInfo, SeededUser };
+
+export const server: ServerInfo = readServerInfo();
+
+/** Signs a seeded user in, leaving real session cookies in the browser profile. */
+export async function signIn(context: BrowserContext, user: SeededUser): Promise<void> {
+  const response = await context.request.post(`${server.url}/api/v4/users/login`, {
+    data: { login_id: user.username, password: user.password },
+  });
+  if (!response.ok()) throw new Error(`login of ${user.username} failed: ${response.status()} ${await response.text()}`);
+}
+
+/** A webapp URL of the seeded team: the direct-message view with another user. */
+export function directMessageUrl(withUsername: string): string {
+  return `${server.url}/${server.team.name}/messages/@${withUsername}`;
+}
