@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { defaultAutoReplySettings, parseAutoReplySettings } from './settings.ts';
+
+describe('auto-reply settings', () => {
+  it('accepts the defaults', () => {
+    expect(parseAutoReplySettings(defaultAutoReplySettings)).toEqual({ ok: true, settings: defaultAutoReplySettings });
+  });
+
+  it('fills fields missing from settings saved before versioning with defaults', () => {
+    expect(parseAutoReplySettings({ enabled: true, message: 'Away' })).toEqual({
+      ok: true,
+      settings: { ...defaultAutoReplySettings, enabled: true, message: 'Away' },
+    });
+  });
+
+  it('refuses an invalid regular expression and names the rule', () => {
+    const result = parseAutoReplySettings({
+      ...defaultAutoReplySettings,
+      rules: [{ kind: 'pattern', match: '(unclosed', reply: 'x' }],
+    });
+    expect(result).toEqual({ ok: false, problems: [expect.stringContaining('rules.0')] });
+    expect(result.ok || result.problems[0]).toContain('regular expression');
+  });
+
+  it('refuses an unknown time zone, a bad clock time and a zero interval', () => {
+    const result = parseAutoReplySettings({
+      ...defaultAutoReplySettings,
+      schedule: { kind: 'outside-working-hours', timeZone: 'Mars/Olympus', workingDays: [1], start: '9:00', end: '18:00' },
+      minutesBetweenReplies: 0,
+    });
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.problems.join('\n')).toMatch(/schedule\.timeZone[\s\S]*schedule\.start[\s\S]*minutesBetweenReplies/);
+  });
+
+  it('refuses things that are not settings at all', () => {
+    expect(parseAutoReplySettings('hello').ok).toBe(false);
+    expect(parseAutoReplySettings([1, 2]).ok).toBe(false);
+    expect(parseAutoReplySettings({ ...defaultAutoReplySettings, version: 99 }).ok).toBe(false);
+  });
+});
