@@ -11,7 +11,7 @@ function post(overrides: Partial<PostFacts> = {}): PostFacts {
   return { id: 'post-1', userId: sender, rootId: '', type: '', message: 'Are you there?', createAt: now, props: {}, ...overrides };
 }
 
-function ask(overrides: Partial<ReplyQuestion> & { settings?: Partial<AutoReplySettings> } = {}): ReturnType<typeof decideReply> {
+function ask(overrides: Partial<Omit<ReplyQuestion, 'settings'>> & { settings?: Partial<AutoReplySettings> } = {}): ReturnType<typeof decideReply> {
   const { settings, ...rest } = overrides;
   return decideReply({
     post: post(),

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { maxAttempts, parseRetryAfter, retryDelayMs } from './retryPolicy.ts';
+
+describe('retry policy', () => {
+  it('waits exactly as long as a rate limit asks', () => {
+    expect(retryDelayMs({ status: 429, retryAfterSeconds: 3 }, 1)).toBe(3_000);
+  });
+
+  it('backs off when a rate limit gives no time', () => {
+    expect(retryDelayMs({ status: 429 }, 1)).toBe(1_000);
+    expect(retryDelayMs({ status: 429 }, 3)).toBe(4_000);
+  });
+
+  it('backs off exponentially after server errors and lost connections', () => {
+    expect([1, 2, 3, 4].map((attempt) => retryDelayMs({ status: 503 }, attempt))).toEqual([1_000, 2_000, 4_000, 8_000]);
+    expect(retryDelayMs({ status: 0 }, 2)).toBe(2_000);
+  });
+
+  it('never waits longer than a minute', () => {
+    expect(retryDelayMs({ status: 429, retryAfterSeconds: 3600 }, 1)).toBe(60_000);
+  });
+
+  it('gives up on refusals and after the last attempt', () => {
+    expect(retryDelayMs({ status: 403 }, 1)).toBeUndefined();
+    expect(retryDelayMs({ status: 400 }, 1)).toBeUndefined();
+    expect(retryDelayMs({ status: 500 }, maxAttempts)).toBeUndefined();
+  });
+
+  it('reads Retry-After as seconds or as a date', () => {
+    expect(parseRetryAfter('2', 0)).toBe(2);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 0)).toBe(10);
+    expect(parseRetryAfter(null, 0)).toBeUndefined();
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * How long to wait before trying a failed request again, or undefined to give
+ * up: rate limits are honoured to the second, server errors and network
+ * failures back off exponentially, other refusals are final.
+ */
+export interface FailedAttempt {
+  /** HTTP status, or 0 when no answer arrived. */
+  readonly status: number;
+  readonly retryAfterSeconds?: number;
+}
+
+export const maxAttempts = 6;
+const firstBackoffMs = 1_000;
+const longestWaitMs = 60_000;
+
+export function retryDelayMs(failure: FailedAttempt, attempt: number): number | undefined {
+  if (attempt >= maxAttempts) return undefined;
+  if (failure.status === 429) {
+    const asked = failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1_000 : firstBackoffMs * 2 ** (attempt - 1);
+    return Math.min(Math.max(asked, 0), longestWaitMs);
+  }
+  if (failure.status === 0 || failure.status >= 500) {
+    return Math.min(firstBackoffMs * 2 ** (attempt - 1), longestWaitMs);
+  }
+  return undefined;
+}
+
+/** `Retry-After` as seconds; Mattermost sends whole seconds, HTTP also allows a date. */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1_000));
+}
