@@ -1,18 +1,26 @@
 import browser from 'webextension-polyfill';
-import contentScriptFile from '../content/mattermost.ts?script&iife';
+import contentScript from '../content/mattermost.ts?script&iife';
+import socketObserver from '../content/page-socket-observer.ts?script&iife';
 import { readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
 import { answerBackgroundMessages } from '../shared/messaging.ts';
+import { showAutoReplyBadge } from './toolbarBadge.ts';
 import { disableWorkspace, enableWorkspace, forgetRevokedWorkspaces } from './workspaceAccess.ts';
 
+const tabScripts = { contentScript, socketObserver };
+
 answerBackgroundMessages({
-  enableWorkspace: ({ workspace, tabId }) => enableWorkspace(workspace, tabId, contentScriptFile),
+  enableWorkspace: ({ workspace, tabId }) => enableWorkspace(workspace, tabId, tabScripts),
   disableWorkspace: async ({ workspace }) => {
-    await disableWorkspace(workspace, contentScriptFile);
+    await disableWorkspace(workspace, tabScripts);
     return null;
   },
   listWorkspaces: () => readEnabledWorkspaces(),
+  reportAutoReplyStatus: async (status, sender) => {
+    if (sender.tab?.id !== undefined) await showAutoReplyBadge(sender.tab.id, status.active);
+    return null;
+  },
 });
 
-// The registration names the built script file, which changes with each version.
-browser.runtime.onInstalled.addListener(() => void forgetRevokedWorkspaces(contentScriptFile));
-browser.permissions.onRemoved.addListener(() => void forgetRevokedWorkspaces(contentScriptFile));
+// The registrations name the built script files, which change with each version.
+browser.runtime.onInstalled.addListener(() => void forgetRevokedWorkspaces(tabScripts));
+browser.permissions.onRemoved.addListener(() => void forgetRevokedWorkspaces(tabScripts));

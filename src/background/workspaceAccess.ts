@@ -3,14 +3,14 @@ import { readEnabledWorkspaces, writeEnabledWorkspaces } from '../shared/enabled
 import type { EnableOutcome } from '../shared/messages.ts';
 import { readableError } from '../shared/readableError.ts';
 import { sameWorkspace, workspaceLabel, workspaceMatchPattern, type Workspace } from '../shared/workspace.ts';
-import { syncContentScriptRegistration } from './contentScriptRegistration.ts';
+import { syncContentScriptRegistration, type TabScripts } from './contentScriptRegistration.ts';
 
 /**
  * Turns the extension on for a workspace whose origin the popup has just been
  * granted: remember it, register the content script, and start it in the tab
  * that asked, since registrations apply to future page loads only.
  */
-export async function enableWorkspace(workspace: Workspace, tabId: number, scriptFile: string): Promise<EnableOutcome> {
+export async function enableWorkspace(workspace: Workspace, tabId: number, scripts: TabScripts): Promise<EnableOutcome> {
   const pattern = workspaceMatchPattern(workspace);
   if (!(await browser.permissions.contains({ origins: [pattern] }))) {
     throw readableError('errorPermissionMissing', `no host permission for ${pattern}`, [workspaceLabel(workspace)]);
@@ -19,15 +19,15 @@ export async function enableWorkspace(workspace: Workspace, tabId: number, scrip
   if (!workspaces.some((known) => sameWorkspace(known, workspace))) {
     await writeEnabledWorkspaces([...workspaces, workspace]);
   }
-  await syncContentScriptRegistration(await readEnabledWorkspaces(), scriptFile);
-  return { startedInTab: await startInTab(tabId, scriptFile) };
+  await syncContentScriptRegistration(await readEnabledWorkspaces(), scripts);
+  return { startedInTab: await startInTab(tabId, scripts) };
 }
 
 /** The content script stops itself when its workspace leaves the enabled list. */
-export async function disableWorkspace(workspace: Workspace, scriptFile: string): Promise<void> {
+export async function disableWorkspace(workspace: Workspace, scripts: TabScripts): Promise<void> {
   const remaining = (await readEnabledWorkspaces()).filter((known) => !sameWorkspace(known, workspace));
   await writeEnabledWorkspaces(remaining);
-  await syncContentScriptRegistration(remaining, scriptFile);
+  await syncContentScriptRegistration(remaining, scripts);
 
   const pattern = workspaceMatchPattern(workspace);
   const stillNeeded = remaining.some((known) => workspaceMatchPattern(known) === pattern);
@@ -37,19 +37,24 @@ export async function disableWorkspace(workspace: Workspace, scriptFile: string)
 }
 
 /** Forgets workspaces whose host permission the user revoked in the browser's own settings. */
-export async function forgetRevokedWorkspaces(scriptFile: string): Promise<void> {
+export async function forgetRevokedWorkspaces(scripts: TabScripts): Promise<void> {
   const workspaces = await readEnabledWorkspaces();
   const granted: Workspace[] = [];
   for (const workspace of workspaces) {
     if (await browser.permissions.contains({ origins: [workspaceMatchPattern(workspace)] })) granted.push(workspace);
   }
   if (granted.length !== workspaces.length) await writeEnabledWorkspaces(granted);
-  await syncContentScriptRegistration(granted, scriptFile);
+  await syncContentScriptRegistration(granted, scripts);
 }
 
-async function startInTab(tabId: number, scriptFile: string): Promise<boolean> {
+/**
+ * Started late, the socket observer sees only sockets the webapp opens from
+ * now on; the popup asks for a reload until the content script has seen one.
+ */
+async function startInTab(tabId: number, scripts: TabScripts): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [scriptFile] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [scripts.socketObserver], world: 'MAIN' });
+    await browser.scripting.executeScript({ target: { tabId }, files: [scripts.contentScript] });
     return true;
   } catch {
     return false;

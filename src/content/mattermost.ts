@@ -3,9 +3,13 @@
  * is registered for a host pattern without port, so it first checks that this
  * page really is one of the user's workspaces.
  */
+import { readActivity } from '../shared/autoReply/autoReplyStore.ts';
 import { onEnabledWorkspacesChanged, readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
-import { answerContentMessages } from '../shared/messaging.ts';
+import { answerContentMessages, sendToBackground } from '../shared/messaging.ts';
 import { findWorkspaceForUrl, sameWorkspace } from '../shared/workspace.ts';
+import { startAutoReply } from './autoReplyService.ts';
+import { createMattermostApi } from './mattermostApi.ts';
+import { listUnansweredConversations } from './unansweredConversations.ts';
 import { createWorkspaceClient, describeSession } from './workspaceClient.ts';
 
 declare global {
@@ -25,13 +29,24 @@ async function start(): Promise<void> {
   }
 
   const client = createWorkspaceClient(workspace);
+  const api = createMattermostApi(client);
+  let lastReportedActive: boolean | undefined;
+  const autoReply = startAutoReply(workspace, api, (status) => {
+    if (status.active === lastReportedActive) return;
+    lastReportedActive = status.active;
+    sendToBackground('reportAutoReplyStatus', status).catch(() => undefined);
+  });
   const stopAnswering = answerContentMessages({
     describeSession: () => describeSession(client),
+    describeAutoReply: async () => autoReply.status(),
+    listUnansweredConversations: async () => listUnansweredConversations(api, workspace, await readActivity(workspace)),
   });
   const stopWatching = onEnabledWorkspacesChanged((workspaces) => {
     if (workspaces.some((enabled) => sameWorkspace(enabled, workspace))) return;
+    autoReply.stop();
     stopAnswering();
     stopWatching();
+    sendToBackground('reportAutoReplyStatus', { ...autoReply.status(), active: false }).catch(() => undefined);
     globalThis.companionForMattermostRunning = false;
   });
 }

@@ -3,6 +3,7 @@ import { t } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messaging.ts';
 import { isReadableError, readableError, type ReadableError } from '../shared/readableError.ts';
 import { workspaceLabel, workspaceMatchPattern } from '../shared/workspace.ts';
+import { AutoReplyPanel } from './autoReply/AutoReplyPanel.tsx';
 import type { TabWorkspace } from './tabWorkspace.ts';
 
 interface Props {
@@ -52,7 +53,7 @@ export function WorkspacePanel({ tabWorkspace, onChanged, onError }: Props) {
     }
 
     case 'enabled': {
-      const { workspace, session } = tabWorkspace;
+      const { workspace, session, tabId } = tabWorkspace;
       const disable = () => {
         sendToBackground('disableWorkspace', { workspace }).then(onChanged, (error: unknown) => onError(asReadable(error)));
       };
@@ -63,6 +64,7 @@ export function WorkspacePanel({ tabWorkspace, onChanged, onError }: Props) {
           <button type="button" onClick={disable}>
             {t('disableButton')}
           </button>
+          {session.state === 'signed-in' && <AutoReplyPanel workspace={workspace} tabId={tabId} />}
         </section>
       );
     }

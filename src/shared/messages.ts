@@ -12,6 +12,8 @@ export type BackgroundContract = {
   /** Forgets the workspace, unregisters its content script and gives up the host permission. */
   disableWorkspace: { payload: { workspace: Workspace }; answer: null };
   listWorkspaces: { payload: null; answer: Workspace[] };
+  /** Sent by the content script when auto-reply starts or stops answering, for the toolbar badge. */
+  reportAutoReplyStatus: { payload: AutoReplyStatus; answer: null };
 };
 
 export interface EnableOutcome {
@@ -22,7 +24,30 @@ export interface EnableOutcome {
 /** Asked of the content script in a Mattermost tab. */
 export type ContentContract = {
   describeSession: { payload: null; answer: TabSession };
+  describeAutoReply: { payload: null; answer: AutoReplyStatus };
+  /** Conversations that got an auto-reply and still have no answer from the user. */
+  listUnansweredConversations: { payload: null; answer: UnansweredConversation[] };
 };
+
+export interface AutoReplyStatus {
+  /** Switched on, inside its schedule, and not overruled by Mattermost's own responder. */
+  readonly active: boolean;
+  /** This tab is the one answering for the workspace in this browser. */
+  readonly leader: boolean;
+  /** The webapp's WebSocket has been seen; false until the tab is reloaded after enabling. */
+  readonly watching: boolean;
+  readonly nativeResponderActive: boolean;
+  /** Why the stored settings were refused, when they were. */
+  readonly settingsProblems: readonly string[];
+  readonly signInProblem: string;
+}
+
+export interface UnansweredConversation {
+  readonly channelId: string;
+  readonly senderName: string;
+  readonly repliedAt: number;
+  readonly link: string;
+}
 
 export type TabSession =
   | { readonly state: 'signed-in'; readonly username: string; readonly serverVersion: string }

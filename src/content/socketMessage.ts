@@ -1,0 +1,88 @@
+import type { ChannelType, PostFacts } from '../shared/autoReply/replyPolicy.ts';
+
+/** The webapp WebSocket events auto-reply acts on, parsed from the raw frames. */
+export type SocketMessage =
+  | { readonly event: 'hello'; readonly connectionId: string }
+  | { readonly event: 'posted'; readonly posted: PostedEvent }
+  | { readonly event: 'user_updated'; readonly userId: string }
+  | { readonly event: 'other' };
+
+export interface PostedEvent {
+  readonly post: PostFacts;
+  readonly channelId: string;
+  readonly channelType: ChannelType;
+  /** User ids the server found mentioned in the post. */
+  readonly mentions: readonly string[];
+  readonly senderName: string;
+}
+
+export interface RawPost {
+  id?: unknown;
+  user_id?: unknown;
+  channel_id?: unknown;
+  root_id?: unknown;
+  type?: unknown;
+  message?: unknown;
+  create_at?: unknown;
+  delete_at?: unknown;
+  props?: unknown;
+}
+
+const channelTypes = new Set<string>(['D', 'G', 'O', 'P']);
+const asString = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A post as the REST API and the `posted` event both shape it. */
+export function postFactsFrom(raw: RawPost): (PostFacts & { channelId: string }) | undefined {
+  if (typeof raw.id !== 'string' || typeof raw.user_id !== 'string' || typeof raw.channel_id !== 'string') return undefined;
+  return {
+    id: raw.id,
+    userId: raw.user_id,
+    channelId: raw.channel_id,
+    rootId: asString(raw.root_id),
+    type: asString(raw.type),
+    message: asString(raw.message),
+    createAt: typeof raw.create_at === 'number' ? raw.create_at : 0,
+    props: typeof raw.props === 'object' && raw.props !== null ? (raw.props as Record<string, unknown>) : {},
+  };
+}
+
+export function parseSocketMessage(frame: string): SocketMessage {
+  const message = parseJson(frame) as { event?: unknown; data?: Record<string, unknown>; broadcast?: Record<string, unknown> } | undefined;
+  const data = message?.data ?? {};
+  switch (message?.event) {
+    case 'hello':
+      return { event: 'hello', connectionId: asString(data.connection_id) };
+    case 'user_updated': {
+      const user = data.user as { id?: unknown } | undefined;
+      return { event: 'user_updated', userId: asString(user?.id) };
+    }
+    case 'posted': {
+      // `data.post` and `data.mentions` are JSON inside the JSON.
+      const post = postFactsFrom((parseJson(data.post) ?? {}) as RawPost);
+      const channelType = asString(data.channel_type);
+      if (!post || !channelTypes.has(channelType)) return { event: 'other' };
+      const mentions = parseJson(data.mentions);
+      return {
+        event: 'posted',
+        posted: {
+          post,
+          channelId: post.channelId,
+          channelType: channelType as ChannelType,
+          mentions: Array.isArray(mentions) ? mentions.filter((id): id is string => typeof id === 'string') : [],
+          senderName: asString(data.sender_name).replace(/^@/, ''),
+        },
+      };
+    }
+    default:
+      return { event: 'other' };
+  }
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { onAutoReplySettingsChanged, readAutoReplySettings, writeAutoReplySettings, type StoredSettings } from '../../shared/autoReply/autoReplyStore.ts';
+import { isAutoReplyActive } from '../../shared/autoReply/schedule.ts';
+import type { AutoReplySettings } from '../../shared/autoReply/settings.ts';
+import { t } from '../../shared/i18n.ts';
+import type { AutoReplyStatus } from '../../shared/messages.ts';
+import { sendToTab } from '../../shared/messaging.ts';
+import { workspaceLabel, type Workspace } from '../../shared/workspace.ts';
+import { ActivityPanel } from './ActivityPanel.tsx';
+import { ContentRulesEditor } from './ContentRulesEditor.tsx';
+import { Checkbox, Fieldset, NumberField, TextArea, TextField } from './fields.tsx';
+import { ScheduleFields } from './ScheduleFields.tsx';
+import { SettingsTransfer } from './SettingsTransfer.tsx';
+
+const statusRefreshMs = 2_000;
+
+/**
+ * The auto-reply settings of the tab's workspace. Every change is validated
+ * and, when valid, saved at once; open tabs pick it up without a reload.
+ * Invalid input stays in the form, unsaved, with the reason beside it.
+ */
+export function AutoReplyPanel({ workspace, tabId }: { workspace: Workspace; tabId: number }) {
+  const [stored, setStored] = useState<StoredSettings | undefined>(undefined);
+  const [draft, setDraft] = useState<AutoReplySettings | undefined>(undefined);
+  const [problems, setProblems] = useState<readonly string[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [status, setStatus] = useState<AutoReplyStatus | undefined>(undefined);
+
+  useEffect(() => {
+    void readAutoReplySettings(workspace).then((initial) => {
+      setStored(initial);
+      setDraft(initial.settings);
+    });
+    return onAutoReplySettingsChanged(workspace, setStored);
+  }, [workspace]);
+
+  useEffect(() => {
+    const refresh = () => sendToTab(tabId, 'describeAutoReply', null).then(setStatus, () => setStatus(undefined));
+    void refresh();
+    const timer = setInterval(refresh, statusRefreshMs);
+    return () => clearInterval(timer);
+  }, [tabId]);
+
+  if (!draft || !stored) return null;
+
+  const save = async (candidate: unknown): Promise<readonly string[]> => {
+    const found = await writeAutoReplySettings(workspace, candidate);
+    setProblems(found);
+    setSaved(found.length === 0);
+    return found;
+  };
+  const change = (patch: Partial<AutoReplySettings>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    void save(next);
+  };
+  const importSettings = async (candidate: unknown) => {
+    const found = await writeAutoReplySettings(workspace, candidate);
+    if (found.length === 0) {
+      const reread = await readAutoReplySettings(workspace);
+      setDraft(reread.settings);
+      setProblems([]);
+    }
+    return found;
+  };
+
+  return (
+    <section class="auto-reply" aria-labelledby="auto-reply-heading">
+      <div class="switch-row">
+        <h2 id="auto-reply-heading">{t('autoReplyHeading')}</h2>
+        <button
+          type="button"
+          role="switch"
+          aria-checked={draft.enabled}
+          aria-label={t('autoReplySwitch')}
+          class="switch"
+          onClick={() => change({ enabled: !draft.enabled })}
+        >
+          <span aria-hidden="true">{draft.enabled ? t('badgeAutoReplyOn') : ''}</span>
+        </button>
+      </div>
+      <p class="auto-reply-state" role="status">
+        {describeState(stored.ok ? draft : stored.settings, status)}
+      </p>
+      {status && !status.watching && (
+        <p class="hint">
+          {t('sessionReloadToWatch')}{' '}
+          <button type="button" onClick={() => void browser.tabs.reload(tabId)}>
+            {t('reloadTabButton')}
+          </button>
+        </p>
+      )}
+      {!stored.ok && (
+        <div role="alert" class="problem">
+          {t('settingsStoredInvalid')} {stored.problems.join('; ')}
+        </div>
+      )}
+
+      <TextArea label={t('replyMessageLabel')} help={t('replyMessageHelp')} value={draft.message} onChange={(message) => change({ message })} />
+      <NumberField label={t('minutesBetweenRepliesLabel')} min={1} max={10080} value={draft.minutesBetweenReplies} onChange={(minutesBetweenReplies) => change({ minutesBetweenReplies })} />
+      <ScheduleFields schedule={draft.schedule} onChange={(schedule) => change({ schedule })} />
+      <Fieldset legend={t('replyToLegend')}>
+        <Checkbox label={t('replyToDirect')} checked={draft.replyTo.directMessages} onChange={(directMessages) => change({ replyTo: { ...draft.replyTo, directMessages } })} />
+        <Checkbox label={t('replyToGroup')} checked={draft.replyTo.groupMessages} onChange={(groupMessages) => change({ replyTo: { ...draft.replyTo, groupMessages } })} />
+        <Checkbox label={t('replyToMentions')} checked={draft.replyTo.channelMentions} onChange={(channelMentions) => change({ replyTo: { ...draft.replyTo, channelMentions } })} />
+      </Fieldset>
+      <TextField
+        label={t('pauseKeywordsLabel')}
+        value={draft.pauseKeywords.join(', ')}
+        onChange={(text) => change({ pauseKeywords: text.split(/[,，、\n]/).map((word) => word.trim()).filter(Boolean) })}
+      />
+      <NumberField label={t('minutesAfterPauseLabel')} min={1} max={10080} value={draft.minutesAfterPause} onChange={(minutesAfterPause) => change({ minutesAfterPause })} />
+      <NumberField label={t('catchUpMinutesLabel')} min={1} max={1440} value={draft.catchUpMinutes} onChange={(catchUpMinutes) => change({ catchUpMinutes })} />
+      <ContentRulesEditor rules={draft.rules} onChange={(rules) => change({ rules })} />
+
+      {problems.length > 0 ? (
+        <div role="alert" class="problem">
+          {t('settingsNotSaved')} {problems.join('; ')}
+        </div>
+      ) : (
+        saved && (
+          <p role="status" class="saved">
+            {t('settingsSaved')}
+          </p>
+        )
+      )}
+      <SettingsTransfer settings={draft} fileName={`companion-auto-reply-${workspaceLabel(workspace).replace(/[^\w.-]+/g, '_')}.json`} onImport={importSettings} />
+      <ActivityPanel workspace={workspace} tabId={tabId} autoReplyOn={isAutoReplyActive(draft, Date.now())} />
+    </section>
+  );
+}
+
+function describeState(settings: AutoReplySettings, status: AutoReplyStatus | undefined): string {
+  if (status?.nativeResponderActive) return t('autoReplyStateNative');
+  if (!settings.enabled) return t('autoReplyStateOff');
+  if (!isAutoReplyActive(settings, Date.now())) return t('autoReplyStateOutsideSchedule');
+  if (status && !status.leader) return t('autoReplyStateNotLeader');
+  return t('autoReplyStateOn');
+}

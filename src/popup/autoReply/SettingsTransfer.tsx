@@ -1,0 +1,52 @@
+import { useId, useState } from 'preact/hooks';
+import type { AutoReplySettings } from '../../shared/autoReply/settings.ts';
+import { t } from '../../shared/i18n.ts';
+
+/** Export to a JSON file and import from one; an invalid file changes nothing and says why. */
+export function SettingsTransfer(props: {
+  settings: AutoReplySettings;
+  fileName: string;
+  onImport: (candidate: unknown) => Promise<readonly string[]>;
+}) {
+  const inputId = useId();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+
+  const exportSettings = () => {
+    const blob = new Blob([`${JSON.stringify(props.settings, null, 2)}\n`], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = props.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    let candidate: unknown;
+    try {
+      candidate = JSON.parse(await file.text());
+    } catch {
+      setOutcome({ ok: false, text: `${t('importRefused')} ${t('importNotJson')}` });
+      return;
+    }
+    const problems = await props.onImport(candidate);
+    setOutcome(problems.length === 0 ? { ok: true, text: t('importDone') } : { ok: false, text: `${t('importRefused')} ${problems.join('; ')}` });
+  };
+
+  return (
+    <div class="transfer">
+      <button type="button" onClick={exportSettings}>
+        {t('exportSettingsButton')}
+      </button>
+      <label for={inputId} class="file-label">
+        {t('importSettingsLabel')}
+      </label>
+      <input id={inputId} type="file" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
+      {outcome && (
+        <p role={outcome.ok ? 'status' : 'alert'} class={outcome.ok ? 'saved' : 'problem'}>
+          {outcome.text}
+        </p>
+      )}
+    </div>
+  );
+}

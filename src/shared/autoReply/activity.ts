@@ -1,0 +1,56 @@
+/**
+ * What auto-reply did, kept per workspace so the popup can show it: replies
+ * sent, replies that finally failed, and messages it chose not to answer
+ * because they arrived while the tab was disconnected for too long.
+ */
+export type ActivityKind = 'replied' | 'failed' | 'missed';
+
+export interface ActivityEntry {
+  readonly kind: ActivityKind;
+  readonly at: number;
+  /** The message that was (or was not) answered. */
+  readonly postId: string;
+  readonly channelId: string;
+  readonly senderName: string;
+  /** For failures: what the server or the network said. */
+  readonly reason?: string;
+}
+
+/** Activity is capped so storage stays small; the oldest entries go first. */
+export const maxActivityEntries = 200;
+
+export function appendActivity(entries: readonly ActivityEntry[], entry: ActivityEntry): ActivityEntry[] {
+  const withoutSamePost = entries.filter((known) => !(known.postId === entry.postId && known.kind === entry.kind));
+  return [entry, ...withoutSamePost].sort((a, b) => b.at - a.at).slice(0, maxActivityEntries);
+}
+
+export interface DailyCount {
+  /** YYYY-MM-DD in the given time zone. */
+  readonly day: string;
+  readonly replies: number;
+}
+
+/** Replies per day for the last `days` days, oldest first, days without replies included. */
+export function repliesPerDay(entries: readonly ActivityEntry[], now: number, days: number, timeZone: string): DailyCount[] {
+  const dayOf = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const counts = new Map<string, number>();
+  for (let offset = days - 1; offset >= 0; offset -= 1) counts.set(dayOf(now - offset * 86_400_000), 0);
+  for (const entry of entries) {
+    const day = dayOf(entry.at);
+    if (entry.kind === 'replied' && counts.has(day)) counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
+  return [...counts].map(([day, replies]) => ({ day, replies }));
+}
+
+export function parseActivity(stored: unknown): ActivityEntry[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(
+    (entry): entry is ActivityEntry =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      ['replied', 'failed', 'missed'].includes((entry as ActivityEntry).kind) &&
+      typeof (entry as ActivityEntry).at === 'number' &&
+      typeof (entry as ActivityEntry).postId === 'string' &&
+      typeof (entry as ActivityEntry).channelId === 'string',
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * What the page-world observer tells the content script about the webapp's
+ * own WebSocket. Only strings cross between the page's world and the
+ * extension's, so each event travels as JSON in a CustomEvent's detail.
+ */
+export const socketEventName = 'companion-for-mattermost:socket';
+
+export type ObservedSocketEvent =
+  | { readonly kind: 'open'; readonly url: string }
+  | { readonly kind: 'message'; readonly data: string }
+  | { readonly kind: 'close' };
+
+export function isMattermostSocketUrl(url: string): boolean {
+  try {
+    return new URL(url, location.href).pathname.endsWith('/api/v4/websocket');
+  } catch {
+    return false;
+  }
+}
