@@ -1,4 +1,4 @@
-import { Client4 } from '@mattermost/client';
+import { Client4 } from '../../scripts/mattermost/mattermost-client.ts';
 import type { Post } from '@mattermost/types/posts';
 import { expect } from '@playwright/test';
 import { server, type SeededUser } from './mattermost.ts';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { Client4 } from '@mattermost/client';
+import type { Client4 } from '../../scripts/mattermost/mattermost-client.ts';
 import {
   autoRepliesAfterQuietPeriod,
   directChannelId,

@@ -61,10 +61,14 @@ export async function openPopupFor(browser: ExtensionBrowser, page: Page): Promi
   return popup;
 }
 
-export async function registeredContentScriptMatches(browser: ExtensionBrowser): Promise<string[]> {
-  return browser.serviceWorker.evaluate(async () =>
-    (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []),
+/** Each registered script as `<world> <match pattern>`, sorted. */
+export async function registeredContentScripts(browser: ExtensionBrowser): Promise<string[]> {
+  const scripts = await browser.serviceWorker.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) =>
+      (script.matches ?? []).map((match) => `${script.world ?? 'ISOLATED'} ${match}`),
+    ),
   );
+  return scripts.sort();
 }
 
 /** Whether the extension's content script answers in the tab showing `page`. */

@@ -9,6 +9,8 @@ export const server: ServerInfo = readServerInfo();
 export async function signIn(context: BrowserContext, user: SeededUser): Promise<void> {
   const response = await context.request.post(`${server.url}/api/v4/users/login`, {
     data: { login_id: user.username, password: user.password },
+    // Mattermost sets the session cookies only for requests that say they come from a browser script.
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
   if (!response.ok()) throw new Error(`login of ${user.username} failed: ${response.status()} ${await response.text()}`);
 }
