@@ -7,6 +7,8 @@ export const server: ServerInfo = readServerInfo();
 
 /** Signs a seeded user in, leaving real session cookies in the browser profile. */
 export async function signIn(context: BrowserContext, user: SeededUser): Promise<void> {
+  const cookies = await context.cookies(server.url);
+  if (cookies.some((cookie) => cookie.name === 'MMUSERID' && cookie.value === user.id)) return;
   const response = await context.request.post(`${server.url}/api/v4/users/login`, {
     data: { login_id: user.username, password: user.password },
     // Mattermost sets the session cookies only for requests that say they come from a browser script.
