@@ -82,6 +82,21 @@ export async function startMattermost(): Promise<{ server: ServerInfo; startedNo
   }
 }
 
+/**
+ * Stops the running test server and starts it again with the same database
+ * and configuration, for tests of what survives a restart and for settings
+ * the server reads only at start-up (rate limiting).
+ */
+export async function restartMattermostServer(): Promise<void> {
+  const server = tryReadServerInfo();
+  if (!server) throw new Error('No test server is described in .mattermost/server.json: start one with `npm run mm:up`.');
+  await stopRecordedServer();
+  const build = await buildMattermostServer();
+  const pid = await startServerProcess(build.binary);
+  await updateRuntimeState((state) => ({ ...state, server: { pid } }));
+  await waitForServer(server.url, pid);
+}
+
 function testPort(): number {
   const configured = process.env.MM_TEST_PORT;
   if (!configured) return defaultPort;

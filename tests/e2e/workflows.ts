@@ -19,8 +19,11 @@ export async function openMattermostAs(browser: ExtensionBrowser, user: SeededUs
 export async function enableCompanion(browser: ExtensionBrowser, tab: Page): Promise<Page> {
   const popup = await openPopupFor(browser, tab);
   const enable = popup.getByRole('button', { name: 'Enable on this workspace' });
+  const session = popup.locator('.session');
+  // Another tab of this profile may have enabled the workspace already.
+  await expect(enable.or(session)).toBeVisible();
   if (await enable.isVisible()) await enable.click();
-  await expect(popup.locator('.session')).toHaveText(/Running in this tab as @/);
+  await expect(session).toHaveText(/Running in this tab as @/);
   await tab.reload();
   await expect(tab.locator('#harness-socket')).toHaveText('connected');
   await popup.reload();

@@ -34,6 +34,9 @@ function connectWebSocket(): void {
   socket.addFirstConnectListener(() => (socketState.textContent = 'connected'));
   socket.addReconnectListener(() => (socketState.textContent = 'connected'));
   socket.addCloseListener(() => (socketState.textContent = 'disconnected'));
+  // The real webapp reports the user inactive after a while without input;
+  // tests press this button to make the server set an automatic "away".
+  requireElement('harness-idle').addEventListener('click', () => socket.userUpdateActiveStatus(false, false));
   socketState.textContent = 'connecting';
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   // No token: the browser sends the session cookie with the upgrade request.
