@@ -30,13 +30,18 @@ export async function unreadMessageCount(client: Client4, userId: string, channe
   return (await requestJson<{ msg_count: number }>(client, 'GET', `/users/${userId}/channels/${channelId}/unread`)).msg_count;
 }
 
+export interface TeamMember {
+  readonly client: Client4;
+  readonly user: SeededUser;
+}
+
 let sendersCreated = 0;
 
 /**
  * A new person on the team, so each test starts a conversation with no
  * history and no earlier auto-reply in it.
  */
-export async function newTeamMember(firstName: string): Promise<{ client: Client4; user: SeededUser }> {
+export async function newTeamMember(firstName: string): Promise<TeamMember> {
   const admin = await signedInClient(server.admin);
   sendersCreated += 1;
   const username = `${firstName.toLowerCase()}-${Date.now().toString(36)}-${sendersCreated}`;

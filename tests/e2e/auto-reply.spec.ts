@@ -1,5 +1,3 @@
-import { expect, test } from '@playwright/test';
-import type { Client4 } from '../../scripts/mattermost/mattermost-client.ts';
 import {
   autoRepliesAfterQuietPeriod,
   directChannelId,
@@ -9,40 +7,13 @@ import {
   unreadMessageCount,
   waitForAutoReplies,
 } from './actors.ts';
-import { launchExtensionBrowser, makeProfileDir, removeProfileDir, type ExtensionBrowser } from './extension.ts';
-import { server, type SeededUser } from './mattermost.ts';
+import { expect, test } from './fixtures.ts';
+import { server } from './mattermost.ts';
 import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
 
 const { alice } = server.users;
 
-let browsers: ExtensionBrowser[] = [];
-let asAlice: Client4;
-/** A new colleague per test, writing to alice in a conversation with no history. */
-let sender: { client: Client4; user: SeededUser };
-let conversation: string;
-
-async function newBrowser(): Promise<ExtensionBrowser> {
-  const browser = await launchExtensionBrowser(await makeProfileDir());
-  browsers.push(browser);
-  return browser;
-}
-
-test.beforeEach(async () => {
-  asAlice = await signedInClient(alice);
-  await asAlice.updateStatus({ user_id: alice.id, status: 'online', manual: false } as never);
-  sender = await newTeamMember('Dana');
-  conversation = await directChannelId(sender.client, alice.id);
-});
-
-test.afterEach(async () => {
-  for (const browser of browsers) {
-    await browser.close();
-    await removeProfileDir(browser.profileDir);
-  }
-  browsers = [];
-});
-
-test('a direct message gets one reply in its thread; status and unread marker stay as they were', async () => {
+test('a direct message gets one reply in its thread; status and unread marker stay as they were', async ({ newBrowser, asAlice, sender, conversation }) => {
   const browser = await newBrowser();
   const popup = await enableCompanion(browser, await openMattermostAs(browser, alice, 'bob'));
   await switchAutoReplyOn(popup, { message: 'Away until Monday, {sender}.' });
@@ -63,7 +34,30 @@ test('a direct message gets one reply in its thread; status and unread marker st
   expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, followUp)).toHaveLength(0);
 });
 
-test('no reply while the user has written in the conversation within the interval', async () => {
+test('an automatically away user stays away while auto-reply answers', async ({ newBrowser, asAlice, sender, conversation }) => {
+  const admin = await signedInClient(server.admin);
+  await admin.patchConfig({ TeamSettings: { UserStatusAwayTimeout: 1 } } as never);
+  try {
+    const browser = await newBrowser();
+    const tab = await openMattermostAs(browser, alice, 'bob');
+    await switchAutoReplyOn(await enableCompanion(browser, tab));
+    // As the webapp does after a while without input: the server then sets an automatic "away".
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await tab.getByRole('button', { name: 'Report the user idle' }).click();
+    await expect.poll(async () => (await asAlice.getStatus(alice.id)).status).toBe('away');
+
+    const sent = Date.now();
+    await sender.client.createPost({ channel_id: conversation, message: 'Are you there?' });
+    await waitForAutoReplies(sender.client, conversation, sent);
+
+    const status = await asAlice.getStatus(alice.id);
+    expect([status.status, status.manual]).toEqual(['away', false]);
+  } finally {
+    await admin.patchConfig({ TeamSettings: { UserStatusAwayTimeout: 300 } } as never);
+  }
+});
+
+test('no reply while the user has written in the conversation within the interval', async ({ newBrowser, asAlice, sender, conversation }) => {
   const browser = await newBrowser();
   const popup = await enableCompanion(browser, await openMattermostAs(browser, alice, 'bob'));
   await switchAutoReplyOn(popup, { minutesBetweenReplies: 60 });
@@ -74,7 +68,7 @@ test('no reply while the user has written in the conversation within the interva
   expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, sent)).toHaveLength(0);
 });
 
-test('three tabs and a second browser profile give one reply to one message', async () => {
+test('three tabs and a second browser profile give one reply to one message', async ({ newBrowser, sender, conversation }) => {
   const first = await newBrowser();
   const popup = await enableCompanion(first, await openMattermostAs(first, alice, 'bob'));
   await switchAutoReplyOn(popup);
@@ -82,8 +76,7 @@ test('three tabs and a second browser profile give one reply to one message', as
   await openMattermostAs(first, alice, 'sysadmin');
 
   const second = await newBrowser();
-  const secondPopup = await enableCompanion(second, await openMattermostAs(second, alice, 'bob'));
-  await switchAutoReplyOn(secondPopup);
+  await switchAutoReplyOn(await enableCompanion(second, await openMattermostAs(second, alice, 'bob')));
 
   const sent = Date.now();
   await sender.client.createPost({ channel_id: conversation, message: 'Anyone home?' });
@@ -91,7 +84,7 @@ test('three tabs and a second browser profile give one reply to one message', as
   expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, sent)).toHaveLength(1);
 });
 
-test('two people with auto-reply on exchange at most one auto-reply each', async () => {
+test('two people with auto-reply on exchange at most one auto-reply each', async ({ newBrowser }) => {
   const erin = await newTeamMember('Erin');
   const finn = await newTeamMember('Finn');
   for (const person of [erin, finn]) {
