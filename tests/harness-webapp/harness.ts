@@ -26,7 +26,15 @@ async function start(): Promise<void> {
 }
 
 function connectWebSocket(): void {
-  const socket = new WebSocketClient();
+  let connection: WebSocket | undefined;
+  // While tests cut the network, every reconnection attempt goes to a closed port and fails.
+  let networkCut = false;
+  const socket = new WebSocketClient({
+    newWebSocketFn: (url) => {
+      connection = new WebSocket(networkCut ? 'ws://127.0.0.1:9/' : url);
+      return connection;
+    },
+  });
   // Listeners go in before initialize(), as in the webapp, so no event of the
   // first connection is missed.
   socket.addMessageListener((message) => appendEvent(message.event));
@@ -37,6 +45,12 @@ function connectWebSocket(): void {
   // The real webapp reports the user inactive after a while without input;
   // tests press this button to make the server set an automatic "away".
   requireElement('harness-idle').addEventListener('click', () => socket.userUpdateActiveStatus(false, false));
+  // A network drop, as tests cause it: the socket closes under the client, which keeps trying to reconnect.
+  requireElement('harness-cut').addEventListener('click', () => {
+    networkCut = true;
+    connection?.close();
+  });
+  requireElement('harness-restore').addEventListener('click', () => (networkCut = false));
   socketState.textContent = 'connecting';
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   // No token: the browser sends the session cookie with the upgrade request.

@@ -1,0 +1,122 @@
+import { restartMattermostServer } from '../../scripts/mattermost/lifecycle.ts';
+import { autoRepliesAfterQuietPeriod, directChannelId, newTeamMember, signedInClient, waitForAutoReplies } from './actors.ts';
+import { openPopupFor } from './extension.ts';
+import { expect, test } from './fixtures.ts';
+import { directMessageUrl, server } from './mattermost.ts';
+import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
+
+const { alice } = server.users;
+
+test('a message sent while the tab’s WebSocket is down is answered when it reconnects', async ({ newBrowser, sender, conversation }) => {
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, 'bob');
+  await switchAutoReplyOn(await enableCompanion(browser, tab));
+
+  await tab.getByRole('button', { name: 'Cut the network' }).click();
+  await expect(tab.locator('#harness-socket')).toHaveText('disconnected');
+  const sent = Date.now();
+  await sender.client.createPost({ channel_id: conversation, message: 'Sent while you were disconnected' });
+  expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, sent, 2_000)).toHaveLength(0);
+  await tab.getByRole('button', { name: 'Restore the network' }).click();
+
+  await waitForAutoReplies(sender.client, conversation, sent);
+  expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, sent)).toHaveLength(1);
+});
+
+test('messages around a server restart get exactly one reply each', async ({ newBrowser, sender, conversation }) => {
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, 'bob');
+  await switchAutoReplyOn(await enableCompanion(browser, tab));
+
+  await restartMattermostServer();
+  const sent = Date.now();
+  await sender.client.createPost({ channel_id: conversation, message: 'Right after the restart' });
+  const other = await newTeamMember('Gus');
+  const otherConversation = await directChannelId(other.client, alice.id);
+  await other.client.createPost({ channel_id: otherConversation, message: 'Me too' });
+
+  await waitForAutoReplies(sender.client, conversation, sent);
+  await waitForAutoReplies(other.client, otherConversation, sent);
+  await expect(tab.locator('#harness-socket')).toHaveText('connected');
+  expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, sent)).toHaveLength(1);
+  expect(await autoRepliesAfterQuietPeriod(other.client, otherConversation, sent, 0)).toHaveLength(1);
+});
+
+test('after the browser was closed, fresh messages are answered and stale ones are listed', async ({ newBrowser, sender, conversation }) => {
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, 'bob');
+  const popup = await enableCompanion(browser, tab);
+  await popup.getByRole('spinbutton', { name: /Answer messages missed while offline/ }).fill('1');
+  await switchAutoReplyOn(popup);
+  await tab.close();
+  await popup.close();
+
+  const staleSent = Date.now();
+  await sender.client.createPost({ channel_id: conversation, message: 'Sent long before you came back' });
+  await new Promise((resolve) => setTimeout(resolve, 62_000));
+  const fresh = await newTeamMember('Hana');
+  const freshConversation = await directChannelId(fresh.client, alice.id);
+  const freshSent = Date.now();
+  await fresh.client.createPost({ channel_id: freshConversation, message: 'Sent just now' });
+
+  const reopened = await browser.context.newPage();
+  await reopened.goto(directMessageUrl('bob'));
+  await waitForAutoReplies(fresh.client, freshConversation, freshSent);
+  expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, staleSent, 0)).toHaveLength(0);
+
+  const popupAgain = await openPopupFor(browser, reopened);
+  await expect(popupAgain.getByText('Not answered, arrived while offline: Dana Tester')).toBeVisible();
+  await expect(popupAgain.getByText('Replied to Hana Tester')).toBeVisible();
+});
+
+test('rate limits are waited out and the reply still arrives', async ({ newBrowser, sender, conversation }) => {
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, 'bob');
+  const popup = await enableCompanion(browser, tab);
+  await switchAutoReplyOn(popup);
+  const admin = await signedInClient(server.admin);
+  // Per session: one request a second for alice's tab, so the extension's few calls per reply run into it.
+  await admin.patchConfig({
+    RateLimitSettings: { Enable: true, PerSec: 1, MaxBurst: 1, VaryByRemoteAddr: false, VaryByUser: true, MemoryStoreSize: 10_000 },
+  } as never);
+  await restartMattermostServer();
+  try {
+    await expect(tab.locator('#harness-socket')).toHaveText('connected', { timeout: 30_000 });
+    const limited: string[] = [];
+    tab.on('response', (response) => {
+      if (response.status() === 429) limited.push(response.url());
+    });
+
+    const sent = Date.now();
+    await sender.client.createPost({ channel_id: conversation, message: 'Busy server today' });
+    // The test's own client is rate-limited too: it looks less often.
+    await waitForAutoReplies(sender.client, conversation, sent, 1, 1_500);
+
+    expect(limited.length).toBeGreaterThan(0);
+    await expect(popup.getByText('Replied to Dana Tester')).toBeVisible();
+    await expect(popup.getByText(/Could not reply/)).toHaveCount(0);
+  } finally {
+    await admin.patchConfig({ RateLimitSettings: { Enable: false } } as never);
+    await restartMattermostServer();
+  }
+});
+
+test('a reply the server refuses is listed in the popup with the reason', async ({ newBrowser }) => {
+  const admin = await signedInClient(server.admin);
+  const channelUser = await admin.getRoleByName('channel_user');
+  await admin.patchRole(channelUser.id, { permissions: channelUser.permissions.filter((permission) => permission !== 'create_post') });
+  try {
+    const browser = await newBrowser();
+    const tab = await openMattermostAs(browser, alice, 'bob');
+    const popup = await enableCompanion(browser, tab);
+    await switchAutoReplyOn(popup);
+
+    // A system admin may still post; alice, without create_post, may not answer.
+    const adminToAlice = await directChannelId(admin, alice.id);
+    await admin.createPost({ channel_id: adminToAlice, message: 'Can you reply?' });
+
+    await expect(popup.getByText(/Could not reply to .*: HTTP 403/)).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await admin.patchRole(channelUser.id, { permissions: channelUser.permissions });
+  }
+});
