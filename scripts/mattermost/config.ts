@@ -90,6 +90,8 @@ export function mattermostTestConfig({ siteUrl, listenAddress, dataSource, dirs 
       EnableUserCreation: true,
       EnableOpenServer: false,
       ExperimentalEnableAutomaticReplies: true,
+      // Tests create a new colleague per test, and the database outlives test runs.
+      MaxUsersPerTeam: 1_000_000,
     },
     FileSettings: {
       Directory: `${dirs.data}/`,
