@@ -17,7 +17,12 @@ test('a direct message gets one reply in its thread; status and unread marker st
   const browser = await newBrowser();
   const popup = await enableCompanion(browser, await openMattermostAs(browser, alice, 'bob'));
   await switchAutoReplyOn(popup, { message: 'Away until Monday, {sender}.' });
+  // The server writes "offline" for a closed socket up to half a second later, without
+  // looking again at manual statuses; the reload in enableCompanion closed one.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   await asAlice.updateStatus({ user_id: alice.id, status: 'dnd', manual: true } as never);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect((await asAlice.getStatus(alice.id)).status).toBe('dnd');
 
   const sent = Date.now();
   const question = await sender.client.createPost({ channel_id: conversation, message: 'Do you have a minute?' });
