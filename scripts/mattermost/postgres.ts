@@ -6,6 +6,10 @@
 //
 // COMPANION_PG_PRIVATE=1 skips the server on 5432 and always uses the private
 // cluster, to exercise that path on a machine that has a system PostgreSQL.
+//
+// COMPANION_DB_NAME (default companion_mattermost) names the database, so two
+// checkouts sharing the PostgreSQL on 5432 can each run a server of their own
+// (with MM_TEST_PORT set apart too) without sharing accounts and posts.
 import { chmod, chown, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exists, tailOfFile } from './files.ts';
@@ -14,12 +18,22 @@ import { firstFreeLoopbackPort } from './ports.ts';
 import { runCommand, tryCommand } from './run-command.ts';
 import { readRuntimeState, updateRuntimeState } from './state.ts';
 
-const databaseName = 'companion_mattermost';
+const databaseName = databaseNameFromEnvironment();
 const superuser = 'postgres';
 const systemPort = 5432;
 const firstPrivatePort = 5433;
 /** Debian installs each PostgreSQL major version's programs in /usr/lib/postgresql/<major>/bin. */
 const debianPostgresRoot = '/usr/lib/postgresql';
+
+function databaseNameFromEnvironment(): string {
+  const configured = process.env.COMPANION_DB_NAME;
+  if (configured === undefined || configured === '') return 'companion_mattermost';
+  // It goes into SQL and the DSN unquoted, so only a plain identifier will do.
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(configured)) {
+    throw new Error(`COMPANION_DB_NAME must be a lower-case PostgreSQL identifier (letters, digits, _), not "${configured}".`);
+  }
+  return configured;
+}
 
 export interface PostgresDatabase {
   port: number;

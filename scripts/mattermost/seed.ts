@@ -62,7 +62,7 @@ async function signInAdmin(client: Client4): Promise<UserProfile> {
   } catch (error) {
     throw new Error(
       `Could not sign in as ${adminSpec.username}, nor create it: the database already has other accounts. ` +
-        'Drop the database companion_mattermost to start from an empty server.',
+        'Drop the database (companion_mattermost, or the one COMPANION_DB_NAME names) to start from an empty server.',
       { cause: error },
     );
   }
