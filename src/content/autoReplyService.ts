@@ -16,11 +16,8 @@ import { respondTo, type CandidatePost, type ResponderContext } from './autoRepl
 import { BoundedSet } from './boundedSet.ts';
 import type { MattermostApi } from './mattermostApi.ts';
 import { parseSocketMessage } from './socketMessage.ts';
+import { handledPostsRemembered, keepNewestDisplayNames } from './tabMemory.ts';
 
-/** Messages handled in this tab, remembered to ignore a replayed event; the oldest are forgotten first. */
-export const handledPostsRemembered = 2_000;
-/** Sender display names kept per tab. */
-const displayNamesRemembered = 500;
 /** Catching up never looks further back than a day. */
 const longestCatchUpMs = 24 * 60 * 60_000;
 const scheduleCheckMs = 30_000;
@@ -66,7 +63,7 @@ export function startAutoReply(workspace: Workspace, api: MattermostApi, onStatu
           settings: stored.settings,
           now: () => Date.now(),
           sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-          displayNames: trimmed(displayNames),
+          displayNames: keepNewestDisplayNames(displayNames),
           record: (entry) => recordActivity(workspace, entry),
         }
       : undefined;
@@ -181,9 +178,4 @@ export function startAutoReply(workspace: Workspace, api: MattermostApi, onStatu
       leader = false;
     },
   };
-}
-
-function trimmed<K, V>(map: Map<K, V>): Map<K, V> {
-  while (map.size > displayNamesRemembered) map.delete(map.keys().next().value as K);
-  return map;
 }
