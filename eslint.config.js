@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.mattermost/', 'test-results/', 'playwright-report/', 'mattermost-server/'] },
+  { ignores: ['dist/', 'node_modules/', '.mattermost/', 'test-results/', 'playwright-report/', 'mattermost-server/', 'bench/tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'tests/**', '*.config.ts', '*.config.js'],
+    files: ['scripts/**', 'tests/**', 'bench/**', '*.config.ts', '*.config.js'],
     rules: { 'no-console': 'off' },
   },
 );

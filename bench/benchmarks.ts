@@ -1,0 +1,57 @@
+// Runs the chosen benchmarks one after the other. Each one that breaks is
+// reported as not measured, with the reason, and the others still run.
+import { companionAnsweringFor, type CompanionInTab } from './actors/companionInTab.ts';
+import { newTeamMembers, type TeamMember } from './actors/people.ts';
+import type { BenchmarkName, BenchOptions } from './benchOptions.ts';
+import { measureFootprint } from './footprint/footprint.ts';
+import { measureReplyLatency } from './latency/replyLatency.ts';
+import { figure, type Figure } from './report/figure.ts';
+
+export interface BenchmarkRun {
+  readonly figures: Figure[];
+  /** Benchmarks that broke, with the reason. */
+  readonly failures: string[];
+}
+
+const sections: Record<BenchmarkName, string> = {
+  latency: 'Reply latency',
+  footprint: 'Footprint',
+};
+
+const replyMessage = 'Hi {sender}, I am away from my desk and will answer when I am back.';
+
+export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun> {
+  const figures: Figure[] = [];
+  const failures: string[] = [];
+  const attempt = async (name: BenchmarkName, measure: () => Promise<Figure[]>) => {
+    if (!options.only.has(name)) return;
+    console.log(`\n${sections[name]}…`);
+    const started = performance.now();
+    try {
+      figures.push(...(await measure()));
+    } catch (error) {
+      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      console.error(`${sections[name]} could not be measured:`, error);
+      failures.push(`${sections[name]}: ${reason}`);
+      figures.push(figure(sections[name], 'not measured', '', null, `The benchmark broke: ${reason}`));
+    }
+    console.log(`${sections[name]}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  };
+
+  // One person with Companion answering in a tab.
+  let answering: { user: TeamMember; companion: CompanionInTab } | undefined;
+  const companionFor = async () => {
+    if (!answering) {
+      const user = (await newTeamMembers(1, 'Riley'))[0] as TeamMember;
+      answering = { user, companion: await companionAnsweringFor(user.user, replyMessage) };
+    }
+    return answering;
+  };
+  try {
+    await attempt('latency', async () => measureReplyLatency((await companionFor()).user, options.latency));
+  } finally {
+    await answering?.companion.close();
+  }
+  await attempt('footprint', () => measureFootprint(options.footprint.conversations));
+  return { figures, failures };
+}
