@@ -1,10 +1,11 @@
 // What one run measures and how much of it: the full run of the issue, or
-// `--quick` with small counts for CI. `--only latency` picks figures.
+// `--quick` with small counts for CI. `--only latency,burst` picks figures.
 import { join } from 'node:path';
 import { repoRoot } from '../scripts/mattermost/paths.ts';
+import type { BurstOptions } from './burst/burst.ts';
 import type { LatencyOptions } from './latency/replyLatency.ts';
 
-export const benchmarkNames = ['latency', 'footprint'] as const;
+export const benchmarkNames = ['latency', 'burst', 'footprint'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchOptions {
@@ -13,16 +14,19 @@ export interface BenchOptions {
   /** Where results.json and results.md go: bench/ for a full run, bench/tmp/ (git-ignored) for a quick one. */
   readonly outDir: string;
   readonly latency: LatencyOptions;
+  readonly burst: BurstOptions;
   readonly footprint: { readonly conversations: number };
 }
 
 const full = {
   latency: { messages: 200, replyTimeoutMs: 15_000 },
+  burst: { senders: 200, messagesPerSender: 5, sendConcurrency: 20, answerTimeoutMs: 180_000, quietMs: 5_000 },
   footprint: { conversations: 100_000 },
 };
 
 const quick: typeof full = {
   latency: { messages: 10, replyTimeoutMs: 15_000 },
+  burst: { senders: 10, messagesPerSender: 5, sendConcurrency: 10, answerTimeoutMs: 60_000, quietMs: 3_000 },
   footprint: { conversations: 1_000 },
 };
 

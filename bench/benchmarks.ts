@@ -3,6 +3,7 @@
 import { companionAnsweringFor, type CompanionInTab } from './actors/companionInTab.ts';
 import { newTeamMembers, type TeamMember } from './actors/people.ts';
 import type { BenchmarkName, BenchOptions } from './benchOptions.ts';
+import { measureBurst } from './burst/burst.ts';
 import { measureFootprint } from './footprint/footprint.ts';
 import { measureReplyLatency } from './latency/replyLatency.ts';
 import { figure, type Figure } from './report/figure.ts';
@@ -15,6 +16,7 @@ export interface BenchmarkRun {
 
 const sections: Record<BenchmarkName, string> = {
   latency: 'Reply latency',
+  burst: 'Burst',
   footprint: 'Footprint',
 };
 
@@ -38,7 +40,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
     console.log(`${sections[name]}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   };
 
-  // One person with Companion answering in a tab.
+  // Latency and burst share one person with Companion answering in a tab.
   let answering: { user: TeamMember; companion: CompanionInTab } | undefined;
   const companionFor = async () => {
     if (!answering) {
@@ -49,6 +51,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
   };
   try {
     await attempt('latency', async () => measureReplyLatency((await companionFor()).user, options.latency));
+    await attempt('burst', async () => {
+      const { user, companion } = await companionFor();
+      return measureBurst(companion, user, options.burst);
+    });
   } finally {
     await answering?.companion.close();
   }
