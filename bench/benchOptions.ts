@@ -20,13 +20,13 @@ export interface BenchOptions {
 
 const full = {
   latency: { messages: 200, replyTimeoutMs: 15_000 },
-  burst: { senders: 200, messagesPerSender: 5, sendConcurrency: 20, answerTimeoutMs: 180_000, quietMs: 5_000 },
+  burst: { senders: 200, messages: 1_000, sendConcurrency: 20, answerTimeoutMs: 180_000, quietMs: 5_000 },
   footprint: { conversations: 100_000 },
 };
 
 const quick: typeof full = {
   latency: { messages: 10, replyTimeoutMs: 15_000 },
-  burst: { senders: 10, messagesPerSender: 5, sendConcurrency: 10, answerTimeoutMs: 60_000, quietMs: 3_000 },
+  burst: { senders: 10, messages: 50, sendConcurrency: 10, answerTimeoutMs: 60_000, quietMs: 3_000 },
   footprint: { conversations: 1_000 },
 };
 

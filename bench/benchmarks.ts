@@ -1,7 +1,7 @@
 // Runs the chosen benchmarks one after the other. Each one that breaks is
 // reported as not measured, with the reason, and the others still run.
 import { companionAnsweringFor, type CompanionInTab } from './actors/companionInTab.ts';
-import { newTeamMembers, type TeamMember } from './actors/people.ts';
+import { benchFirstNames, newTeamMembers, retire, retireLeftovers, type TeamMember } from './actors/people.ts';
 import type { BenchmarkName, BenchOptions } from './benchOptions.ts';
 import { measureBurst } from './burst/burst.ts';
 import { measureFootprint } from './footprint/footprint.ts';
@@ -40,14 +40,16 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
     console.log(`${sections[name]}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   };
 
+  if (options.only.has('latency') || options.only.has('burst')) {
+    const retired = await retireLeftovers();
+    if (retired > 0) console.log(`Deactivated ${retired} accounts an interrupted run left active.`);
+  }
   // Latency and burst share one person with Companion answering in a tab.
-  let answering: { user: TeamMember; companion: CompanionInTab } | undefined;
+  let answering: { user: TeamMember; companion?: CompanionInTab } | undefined;
   const companionFor = async () => {
-    if (!answering) {
-      const user = (await newTeamMembers(1, 'Riley'))[0] as TeamMember;
-      answering = { user, companion: await companionAnsweringFor(user.user, replyMessage) };
-    }
-    return answering;
+    if (!answering) answering = { user: (await newTeamMembers(1, benchFirstNames.companionUser))[0] as TeamMember };
+    answering.companion ??= await companionAnsweringFor(answering.user.user, replyMessage);
+    return { user: answering.user, companion: answering.companion };
   };
   try {
     await attempt('latency', async () => measureReplyLatency((await companionFor()).user, options.latency));
@@ -56,7 +58,8 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
       return measureBurst(companion, user, options.burst);
     });
   } finally {
-    await answering?.companion.close();
+    await answering?.companion?.close();
+    if (answering) await retire([answering.user]);
   }
   await attempt('footprint', () => measureFootprint(options.footprint.conversations));
   return { figures, failures };

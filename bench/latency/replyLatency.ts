@@ -5,7 +5,7 @@ import type { Post } from '@mattermost/types/posts';
 import { isCompanionReply } from '../../tests/e2e/actors.ts';
 import { server } from '../../tests/e2e/mattermost.ts';
 import { isNativeAutoResponse, switchNativeResponderOn } from '../actors/nativeResponder.ts';
-import { directChannels, newTeamMembers, type TeamMember } from '../actors/people.ts';
+import { benchFirstNames, directChannels, newTeamMembers, retire, roomForNewMembers, type TeamMember } from '../actors/people.ts';
 import { comparison, figure, type Figure } from '../report/figure.ts';
 import { maximum, percentile } from '../report/stats.ts';
 import { sleep } from '../support/concurrency.ts';
@@ -20,10 +20,12 @@ export interface LatencyOptions {
 const section = 'Reply latency';
 /** Lets the extension finish what follows a reply (unread marker, activity) before the next message. */
 const settleMs = 100;
+/** Senders are created, used and retired this many at a time, to stay under the server's account limit. */
+const sendersPerBatch = 50;
 
 interface Side {
   readonly label: string;
-  readonly channels: string[];
+  readonly recipientId: string;
   readonly isReply: (post: Post) => boolean;
   readonly latenciesMs: number[];
   missed: number;
@@ -36,45 +38,62 @@ interface Side {
  * the first sender only warms both up.
  */
 export async function measureReplyLatency(companionUser: TeamMember, options: LatencyOptions): Promise<Figure[]> {
-  const nativeUser = (await newTeamMembers(1, 'Noor'))[0] as TeamMember;
+  const nativeUser = (await newTeamMembers(1, benchFirstNames.nativeUser))[0] as TeamMember;
   const restoreNative = await switchNativeResponderOn(nativeUser, 'I am away (Mattermost automatic reply).');
+  const sides: [Side, Side] = [
+    {
+      label: 'Companion in a tab',
+      recipientId: companionUser.user.id,
+      isReply: (post) => isCompanionReply(post) && post.user_id === companionUser.user.id,
+      latenciesMs: [],
+      missed: 0,
+    },
+    { label: 'native auto-responder', recipientId: nativeUser.user.id, isReply: isNativeAutoResponse, latenciesMs: [], missed: 0 },
+  ];
   try {
-    console.log(`  creating ${options.messages + 1} senders…`);
-    const senders = await newTeamMembers(options.messages + 1, 'Sender');
-    const sides: [Side, Side] = [
-      {
-        label: 'Companion in a tab',
-        channels: await directChannels(senders, companionUser.user.id),
-        isReply: (post) => isCompanionReply(post) && post.user_id === companionUser.user.id,
-        latenciesMs: [],
-        missed: 0,
-      },
-      { label: 'native auto-responder', channels: await directChannels(senders, nativeUser.user.id), isReply: isNativeAutoResponse, latenciesMs: [], missed: 0 },
-    ];
-
-    console.log(`  sending ${options.messages} messages to each side…`);
-    for (const [index, sender] of senders.entries()) {
-      const watch = await watchReplies(server.url, sender.client.getToken());
+    const total = options.messages + 1;
+    console.log(`  ${options.messages} messages to each side, from ${total} senders…`);
+    for (let done = 0; done < total; ) {
+      const batch = Math.min(sendersPerBatch, total - done, await roomForNewMembers());
+      if (batch < 1) throw new Error('The server has no room for more accounts (at most 250 active without a license).');
+      const senders = await newTeamMembers(batch, benchFirstNames.sender);
       try {
-        const order = index % 2 === 0 ? sides : ([sides[1], sides[0]] as const);
-        for (const side of order) {
-          const channelId = side.channels[index] as string;
-          const reply = watch.replyIn(channelId, side.isReply, options.replyTimeoutMs);
-          await sender.client.createPost({ channel_id: channelId, message: `Are you around? (${index})` } as Post);
-          const acceptedAt = performance.now();
-          const arrivedAt = await reply;
-          if (index === 0) continue;
-          if (arrivedAt === undefined) side.missed += 1;
-          else side.latenciesMs.push(arrivedAt - acceptedAt);
-          await sleep(settleMs);
+        const channels = [await directChannels(senders, sides[0].recipientId), await directChannels(senders, sides[1].recipientId)] as const;
+        for (const [index, sender] of senders.entries()) {
+          const turn = done + index;
+          await measureOneSender(sender, turn, [
+            { side: sides[0], channelId: channels[0][index] as string },
+            { side: sides[1], channelId: channels[1][index] as string },
+          ], options);
         }
       } finally {
-        watch.close();
+        await retire(senders);
       }
+      done += batch;
     }
     return latencyFigures(sides, options);
   } finally {
     await restoreNative();
+    await retire([nativeUser]);
+  }
+}
+
+async function measureOneSender(sender: TeamMember, turn: number, targets: { side: Side; channelId: string }[], options: LatencyOptions): Promise<void> {
+  const watch = await watchReplies(server.url, sender.client.getToken());
+  try {
+    const order = turn % 2 === 0 ? targets : [...targets].reverse();
+    for (const { side, channelId } of order) {
+      const reply = watch.replyIn(channelId, side.isReply, options.replyTimeoutMs);
+      await sender.client.createPost({ channel_id: channelId, message: `Are you around? (${turn})` } as Post);
+      const acceptedAt = performance.now();
+      const arrivedAt = await reply;
+      if (turn === 0) continue;
+      if (arrivedAt === undefined) side.missed += 1;
+      else side.latenciesMs.push(arrivedAt - acceptedAt);
+      await sleep(settleMs);
+    }
+  } finally {
+    watch.close();
   }
 }
 
@@ -84,7 +103,7 @@ function latencyFigures([ours, native]: [Side, Side], options: LatencyOptions): 
     comparison(section, `${name} — ${ours.label}`, 'ms', stat(ours, p), { name: native.label, value: stat(native, p) });
   const note =
     `From the moment the sender's POST /api/v4/posts returned to the reply's arrival on the sender's WebSocket; ` +
-    `${options.messages} messages per side, each in a new direct conversation, alternating sides.`;
+    `${options.messages} messages per side, each in a new direct conversation, the sides taking turns; one more message per side warmed up first.`;
   return [
     { ...compared('p50', 50), note },
     compared('p95', 95),
