@@ -3,8 +3,8 @@ import { textAt, type JsonObject } from './jsonValues.ts';
 /**
  * Where the per-node files go. The native packet writes diagnostics.yaml,
  * sanitized_config.json, mattermost.log (and profiles we cannot have) under
- * `<hostname>/` for each node of a cluster; with one node or none they sit at
- * the root.
+ * `<hostname>/` for each node of a cluster, even a cluster of one; without a
+ * cluster they sit at the root.
  */
 
 export interface ClusterNode {

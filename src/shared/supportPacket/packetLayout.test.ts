@@ -261,10 +261,15 @@ describe('support packet in a cluster', () => {
     expect(build({ ...cluster, clusterStatus: differing }).warnings.join('\n')).toContain('the nodes report different configurations');
   });
 
-  it('keeps the files of a cluster of one at the root, naming its host', () => {
+  it('puts the files of a cluster of one under its host, as for any cluster', () => {
     const packet = build({ clusterStatus: ok([{ hostname: 'app-1', version: '11.4.0' }]) });
-    expect(paths(packet)).toContain('diagnostics.yaml');
-    expect(yamlOf(packet, 'diagnostics.yaml')).toMatchObject({ server: { hostname: 'app-1', build_hash: expect.any(String) }, cluster: { number_of_nodes: 1 } });
+    expect(paths(packet)).toContain('app-1/diagnostics.yaml');
+    expect(paths(packet)).not.toContain('diagnostics.yaml');
+    expect(yamlOf(packet, 'app-1/diagnostics.yaml')).toMatchObject({ server: { hostname: 'app-1' }, cluster: { number_of_nodes: 1 } });
+  });
+
+  it('keeps the files at the root without a cluster', () => {
+    expect(paths(build({ clusterStatus: ok([]) }))).toContain('diagnostics.yaml');
   });
 });
 

@@ -138,9 +138,9 @@ function writeCompanionFiles(packet: PacketWriter, data: CollectedData): void {
   if (advice) packet.text('companion/log_level_advice.txt', `${describeLogLevelAdvice(advice)}\n`);
 }
 
-/** With several nodes, each node's files go in a folder named after it; with one or none, at the root. */
+/** When the cluster status lists nodes, each node's files go in a folder named after it, as the native packet does for any cluster; without a cluster, at the root. */
 function nodeFolders(nodes: readonly ClusterNode[]) {
-  return nodes.length > 1 ? nodes.map((node) => ({ node, folder: `${nodeFolder(node.hostname)}/` })) : undefined;
+  return nodes.length > 0 ? nodes.map((node) => ({ node, folder: `${nodeFolder(node.hostname)}/` })) : undefined;
 }
 
 function nullWhenEmpty<T>(list: readonly T[]): readonly T[] | null {

@@ -19,7 +19,7 @@ export function logFileLines(lines: readonly string[]): string[] {
 }
 
 export function logFiles(lines: readonly string[], nodes: readonly ClusterNode[]): Drafted<LogFile[]> {
-  if (nodes.length < 2) return { value: [{ path: 'mattermost.log', lines }], leftOut: [] };
+  if (nodes.length === 0) return { value: [{ path: 'mattermost.log', lines }], leftOut: [] };
   const { unattributed, byHostname } = splitLogByNode(lines);
   if (byHostname.size === 0) {
     return {
