@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Page } from '@playwright/test';
 import { newTeamMember, requestJson, signedInClient } from './actors.ts';
 import { canaryPluginId, installCanaryPlugin } from './canaryPlugin.ts';
-import type { ExtensionBrowser } from './extension.ts';
+import { openPopupFor, type ExtensionBrowser } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { server, type SeededUser } from './mattermost.ts';
 import { enableCompanion, openMattermostAs } from './workflows.ts';
@@ -185,4 +185,36 @@ test('without redaction the packet keeps personal data, and still no secret', as
   expect(metadata.extras).toMatchObject({ redaction: 'none' });
   const text = everything(packet);
   for (const [setting, canary] of Object.entries(canaries)) expect(text.includes(canary), setting).toBe(false);
+});
+
+test('closing the popup mid-way loses nothing: reopened, it shows the packet, which can still be saved', async ({ newBrowser }) => {
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, server.admin as SeededUser, 'bob');
+  const popup = await enableCompanion(browser, tab);
+  await popup.getByRole('button', { name: 'Generate support packet' }).click();
+  await expect(popup.getByRole('progressbar', { name: 'Support packet progress' })).toBeVisible();
+  await popup.close();
+
+  const reopened = await openPopupFor(browser, tab);
+  await expect(reopened.getByRole('button', { name: 'Save packet' })).toBeVisible({ timeout: 60_000 });
+  await reopened.getByRole('button', { name: 'Save packet' }).click();
+  await expect(reopened.getByText(/Saved to your downloads as mm_support_packet_/)).toBeVisible();
+  expect((await completedDownload(browser)).path).not.toBe('');
+});
+
+test('Cancel stops the packet and nothing is saved', async ({ newBrowser }) => {
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, server.admin as SeededUser, 'carol');
+  const popup = await enableCompanion(browser, tab);
+  // Slow the server's answers down enough to press Cancel while collecting.
+  await browser.context.route('**/api/v4/roles', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await route.continue();
+  });
+  await popup.getByRole('button', { name: 'Generate support packet' }).click();
+  await expect(popup.getByRole('progressbar', { name: 'Support packet progress' })).toBeVisible();
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(popup.getByText('Cancelled. Nothing was saved.')).toBeVisible({ timeout: 15_000 });
+  expect(await browser.serviceWorker.evaluate(async () => (await chrome.downloads.search({})).length)).toBe(0);
 });
