@@ -15,6 +15,7 @@ answerBackgroundMessages({
     return null;
   },
   listWorkspaces: () => readEnabledWorkspaces(),
+  downloadFile: async ({ url, fileName }) => ({ downloadId: await browser.downloads.download({ url, filename: fileName, saveAs: false }) }),
   reportAutoReplyStatus: async (status, sender) => {
     if (sender.tab?.id !== undefined) await showAutoReplyBadge(sender.tab.id, status.active);
     return null;

@@ -9,6 +9,8 @@ import { answerContentMessages, sendToBackground } from '../shared/messaging.ts'
 import { findWorkspaceForUrl, sameWorkspace } from '../shared/workspace.ts';
 import { startAutoReply } from './autoReplyService.ts';
 import { createMattermostApi } from './mattermostApi.ts';
+import { describeSupportPacket } from './supportPacket/availability.ts';
+import { createPacketJobs } from './supportPacket/packetJob.ts';
 import { listUnansweredConversations } from './unansweredConversations.ts';
 import { createWorkspaceClient, describeSession } from './workspaceClient.ts';
 
@@ -36,10 +38,21 @@ async function start(): Promise<void> {
     lastReportedActive = status.active;
     sendToBackground('reportAutoReplyStatus', status).catch(() => undefined);
   });
+  const packets = createPacketJobs(workspace, api);
   const stopAnswering = answerContentMessages({
     describeSession: () => describeSession(client),
     describeAutoReply: async () => autoReply.status(),
     listUnansweredConversations: async () => listUnansweredConversations(api, workspace, await readActivity(workspace)),
+    describeSupportPacket: () => describeSupportPacket(api, packets),
+    startSupportPacket: async ({ redactPersonalData }) => {
+      packets.start({ redactPersonalData, websocketReachable: autoReply.status().watching || undefined });
+      return null;
+    },
+    cancelSupportPacket: async () => {
+      packets.cancel();
+      return null;
+    },
+    saveSupportPacket: () => packets.save(),
   });
   const stopWatching = onEnabledWorkspacesChanged((workspaces) => {
     if (workspaces.some((enabled) => sameWorkspace(enabled, workspace))) return;

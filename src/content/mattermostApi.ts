@@ -14,10 +14,16 @@ export class MattermostApiError extends Error {
   }
 }
 
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+}
+
 export interface MattermostApi {
   readonly client: Client4;
-  /** One request, with retries for rate limits, server errors and network failures. */
-  request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T>;
+  /** One request for JSON, with retries for rate limits, server errors and network failures. */
+  request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  /** A GET whose answer is text (a log file), with the same retries. */
+  requestText(url: string, options?: RequestOptions): Promise<{ text: string; headers: Headers }>;
 }
 
 export interface RequestTiming {
@@ -36,16 +42,17 @@ const realTiming: RequestTiming = {
  * drops the status and `Retry-After` of non-JSON errors such as a 429.
  */
 export function createMattermostApi(client: Client4, timing: RequestTiming = realTiming): MattermostApi {
-  async function once<T>(method: string, url: string, body: unknown): Promise<T> {
+  async function once(method: string, url: string, body: unknown, options: RequestOptions): Promise<{ text: string; headers: Headers }> {
     let response: Response;
     try {
       const init = client.getOptions({ method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      response = await fetch(url, init as RequestInit);
+      response = await fetch(url, { ...(init as RequestInit), ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
+      if (options.signal?.aborted) throw error;
       throw new MattermostApiError(0, 'network', `No answer from the server: ${String(error)}`);
     }
     const text = await response.text();
-    if (response.ok) return (text ? JSON.parse(text) : null) as T;
+    if (response.ok) return { text, headers: response.headers };
 
     let serverErrorId = '';
     let message = text.trim() || response.statusText;
@@ -59,19 +66,25 @@ export function createMattermostApi(client: Client4, timing: RequestTiming = rea
     throw new MattermostApiError(response.status, serverErrorId, message, parseRetryAfter(response.headers.get('Retry-After'), timing.now()));
   }
 
+  async function withRetries(method: string, url: string, body: unknown, options: RequestOptions = {}) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await once(method, url, body, options);
+      } catch (error) {
+        if (!(error instanceof MattermostApiError)) throw error;
+        const delay = retryDelayMs(error, attempt);
+        if (delay === undefined || options.signal?.aborted) throw error;
+        await timing.sleep(delay);
+      }
+    }
+  }
+
   return {
     client,
-    async request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await once<T>(method, url, body);
-        } catch (error) {
-          if (!(error instanceof MattermostApiError)) throw error;
-          const delay = retryDelayMs(error, attempt);
-          if (delay === undefined) throw error;
-          await timing.sleep(delay);
-        }
-      }
+    async request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, options?: RequestOptions): Promise<T> {
+      const { text } = await withRetries(method, url, body, options);
+      return (text ? JSON.parse(text) : null) as T;
     },
+    requestText: (url, options) => withRetries('GET', url, undefined, options),
   };
 }

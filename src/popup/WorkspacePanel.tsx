@@ -4,6 +4,7 @@ import { sendToBackground } from '../shared/messaging.ts';
 import { isReadableError, readableError, type ReadableError } from '../shared/readableError.ts';
 import { workspaceLabel, workspaceMatchPattern } from '../shared/workspace.ts';
 import { AutoReplyPanel } from './autoReply/AutoReplyPanel.tsx';
+import { SupportPacketPanel } from './supportPacket/SupportPacketPanel.tsx';
 import type { TabWorkspace } from './tabWorkspace.ts';
 
 interface Props {
@@ -64,7 +65,12 @@ export function WorkspacePanel({ tabWorkspace, onChanged, onError }: Props) {
           <button type="button" onClick={disable}>
             {t('disableButton')}
           </button>
-          {session.state === 'signed-in' && <AutoReplyPanel workspace={workspace} tabId={tabId} />}
+          {session.state === 'signed-in' && (
+            <>
+              <AutoReplyPanel workspace={workspace} tabId={tabId} />
+              <SupportPacketPanel workspace={workspace} tabId={tabId} />
+            </>
+          )}
         </section>
       );
     }

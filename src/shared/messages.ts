@@ -14,6 +14,8 @@ export type BackgroundContract = {
   listWorkspaces: { payload: null; answer: Workspace[] };
   /** Sent by the content script when auto-reply starts or stops answering, for the toolbar badge. */
   reportAutoReplyStatus: { payload: AutoReplyStatus; answer: null };
+  /** Saves a finished file through the browser's downloads. */
+  downloadFile: { payload: { url: string; fileName: string }; answer: { downloadId: number } };
 };
 
 export interface EnableOutcome {
@@ -27,7 +29,22 @@ export type ContentContract = {
   describeAutoReply: { payload: null; answer: AutoReplyStatus };
   /** Conversations that got an auto-reply and still have no answer from the user. */
   listUnansweredConversations: { payload: null; answer: UnansweredConversation[] };
+  describeSupportPacket: { payload: null; answer: SupportPacketAvailability };
+  startSupportPacket: { payload: { redactPersonalData: boolean }; answer: null };
+  cancelSupportPacket: { payload: null; answer: null };
+  /** Writes the finished packet to the downloads; answers its file name. */
+  saveSupportPacket: { payload: null; answer: string };
 };
+
+export interface SupportPacketAvailability {
+  /** The user's roles grant some System Console read permission. */
+  readonly allowed: boolean;
+  readonly managesSystem: boolean;
+  /** Set when file logging is off or not at DEBUG: what to change before generating. */
+  readonly logAdvice?: { readonly settingPath: string; readonly keys: readonly string[]; readonly fileLoggingEnabled: boolean; readonly currentLevel: string };
+  /** The finished packet is still held by this tab and can be saved. */
+  readonly packetHeld: boolean;
+}
 
 export interface AutoReplyStatus {
   /** Switched on, inside its schedule, and not overruled by Mattermost's own responder. */

@@ -1,0 +1,49 @@
+import { t } from '../../shared/i18n.ts';
+import type { PacketJobState } from '../../shared/supportPacketJob.ts';
+
+const formatSize = (bytes: number) => {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+};
+
+/** The files and sizes of a finished packet, and what could not be collected. */
+export function PacketPreview({ job, onSave }: { job: Extract<PacketJobState, { state: 'ready' | 'saved' }>; onSave?: () => void }) {
+  return (
+    <div class="packet-preview">
+      {onSave && <p role="status">{t('packetReady', [formatSize(job.sizeBytes), String(job.files.length)])}</p>}
+      <table>
+        <caption>{t('packetFilesCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('packetFileColumn')}</th>
+            <th scope="col">{t('packetSizeColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {job.files.map((file) => (
+            <tr key={file.path}>
+              <td>{file.path}</td>
+              <td>{formatSize(file.sizeBytes)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {job.warnings.length > 0 && (
+        <>
+          <h3>{t('packetMissingHeading')}</h3>
+          <ul class="packet-warnings">
+            {job.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {onSave && (
+        <button type="button" class="primary" onClick={onSave}>
+          {t('packetSave')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../../shared/i18n.ts';
+import type { SupportPacketAvailability } from '../../shared/messages.ts';
+import { sendToTab } from '../../shared/messaging.ts';
+import { isReadableError, readableError, type ReadableError } from '../../shared/readableError.ts';
+import { onPacketJobChanged, readPacketJob, type PacketJobState } from '../../shared/supportPacketJob.ts';
+import type { Workspace } from '../../shared/workspace.ts';
+import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Checkbox } from '../autoReply/fields.tsx';
+import { PacketPreview } from './PacketPreview.tsx';
+
+/**
+ * Generating a support packet: who may, advice on the log level first, then
+ * progress with Cancel, a preview of the files, and saving to the downloads.
+ * The work runs in the Mattermost tab, so this window may close meanwhile.
+ */
+export function SupportPacketPanel({ workspace, tabId }: { workspace: Workspace; tabId: number }) {
+  const [availability, setAvailability] = useState<SupportPacketAvailability | undefined>(undefined);
+  const [job, setJob] = useState<PacketJobState | undefined>(undefined);
+  const [redact, setRedact] = useState(true);
+  const [error, setError] = useState<ReadableError | undefined>(undefined);
+
+  useEffect(() => {
+    void readPacketJob(workspace).then(setJob);
+    return onPacketJobChanged(workspace, setJob);
+  }, [workspace]);
+
+  useEffect(() => {
+    sendToTab(tabId, 'describeSupportPacket', null).then(setAvailability, (cause: unknown) => setError(asReadable(cause)));
+  }, [tabId, job?.state]);
+
+  if (error && !availability) return <ErrorNotice error={error} />;
+  if (!availability) return null;
+
+  const act = (action: () => Promise<unknown>) => () => {
+    setError(undefined);
+    action().catch((cause: unknown) => setError(asReadable(cause)));
+  };
+
+  return (
+    <section class="support-packet" aria-labelledby="packet-heading">
+      <h2 id="packet-heading">{t('packetHeading')}</h2>
+      {!availability.allowed ? (
+        <p>{t('packetNotAllowed')}</p>
+      ) : (
+        <>
+          <p class="help">{t('packetIntro')}</p>
+          {availability.logAdvice && (
+            <p class="advice" role="note">
+              {availability.logAdvice.fileLoggingEnabled
+                ? t('packetLogAdviceLevel', [availability.logAdvice.currentLevel, availability.logAdvice.settingPath, availability.logAdvice.keys.join(', ')])
+                : t('packetLogAdviceOff', [availability.logAdvice.settingPath, availability.logAdvice.keys.join(', ')])}
+            </p>
+          )}
+          <Checkbox label={t('packetRedact')} checked={redact} onChange={setRedact} />
+          <p class="help">{t('packetRedactHelp')}</p>
+          <button
+            type="button"
+            class="primary"
+            disabled={job?.state === 'running'}
+            onClick={act(() => sendToTab(tabId, 'startSupportPacket', { redactPersonalData: redact }))}
+          >
+            {t('packetGenerate')}
+          </button>
+          {error && <ErrorNotice error={error} />}
+          <JobState job={job} packetHeld={availability.packetHeld} onCancel={act(() => sendToTab(tabId, 'cancelSupportPacket', null))} onSave={act(() => sendToTab(tabId, 'saveSupportPacket', null))} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function JobState(props: { job: PacketJobState | undefined; packetHeld: boolean; onCancel: () => void; onSave: () => void }) {
+  const { job } = props;
+  switch (job?.state) {
+    case undefined:
+      return null;
+    case 'running': {
+      const percent = Math.round(job.progress * 100);
+      const stepKey = `packetStep_${job.step}` as MessageKey;
+      return (
+        <div class="packet-progress">
+          <progress max={100} value={percent} aria-label={t('packetProgressLabel')} aria-valuetext={`${percent}% ${t(stepKey)}`} />
+          <p role="status">{t(stepKey)}</p>
+          <p class="help">{t('packetStillRunning')}</p>
+          <button type="button" onClick={props.onCancel}>
+            {t('packetCancel')}
+          </button>
+        </div>
+      );
+    }
+    case 'cancelled':
+      return <p role="status">{t('packetCancelled')}</p>;
+    case 'failed':
+      return <ErrorNotice error={readableError('packetFailed', job.error, [job.error])} />;
+    case 'ready':
+      if (!props.packetHeld) return <p role="alert">{t('packetLost')}</p>;
+      return <PacketPreview job={job} onSave={props.onSave} />;
+    case 'saved':
+      return (
+        <>
+          <p role="status">{t('packetSaved', [job.fileName])}</p>
+          <PacketPreview job={job} />
+        </>
+      );
+  }
+}
+
+function asReadable(cause: unknown): ReadableError {
+  return isReadableError(cause) ? cause : readableError('errorUnexpected', cause);
+}

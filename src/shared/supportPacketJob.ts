@@ -1,0 +1,41 @@
+import browser from 'webextension-polyfill';
+import { workspaceUrl, type Workspace } from './workspace.ts';
+
+/**
+ * Where a support packet stands, kept in storage so that a popup opened
+ * again (or for the first time) mid-way shows what happened.
+ */
+export type PacketJobState =
+  | { readonly state: 'running'; readonly step: string; readonly progress: number; readonly startedAt: number }
+  | {
+      readonly state: 'ready' | 'saved';
+      readonly startedAt: number;
+      readonly finishedAt: number;
+      readonly fileName: string;
+      readonly sizeBytes: number;
+      readonly files: ReadonlyArray<{ readonly path: string; readonly sizeBytes: number }>;
+      readonly warnings: readonly string[];
+      readonly redactPersonalData: boolean;
+    }
+  | { readonly state: 'failed'; readonly startedAt: number; readonly finishedAt: number; readonly error: string }
+  | { readonly state: 'cancelled'; readonly startedAt: number; readonly finishedAt: number };
+
+const storageKey = (workspace: Workspace) => `supportPacket:${workspaceUrl(workspace)}`;
+
+export async function readPacketJob(workspace: Workspace): Promise<PacketJobState | undefined> {
+  const key = storageKey(workspace);
+  return (await browser.storage.local.get(key))[key] as PacketJobState | undefined;
+}
+
+export async function writePacketJob(workspace: Workspace, job: PacketJobState): Promise<void> {
+  await browser.storage.local.set({ [storageKey(workspace)]: job });
+}
+
+export function onPacketJobChanged(workspace: Workspace, listener: (job: PacketJobState | undefined) => void): () => void {
+  const key = storageKey(workspace);
+  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && key in changes) listener(changes[key]?.newValue as PacketJobState | undefined);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
