@@ -1,11 +1,12 @@
 // What one run measures and how much of it: the full run of the issue, or
-// `--quick` with small counts for CI. `--only latency,burst` picks figures.
+// `--quick` with small counts for CI. `--only latency,packet` picks figures.
 import { join } from 'node:path';
 import { repoRoot } from '../scripts/mattermost/paths.ts';
 import type { BurstOptions } from './burst/burst.ts';
 import type { LatencyOptions } from './latency/replyLatency.ts';
+import type { PacketOptions } from './packet/packetTiming.ts';
 
-export const benchmarkNames = ['latency', 'burst', 'footprint'] as const;
+export const benchmarkNames = ['latency', 'burst', 'packet', 'footprint'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchOptions {
@@ -15,18 +16,21 @@ export interface BenchOptions {
   readonly outDir: string;
   readonly latency: LatencyOptions;
   readonly burst: BurstOptions;
+  readonly packet: PacketOptions;
   readonly footprint: { readonly conversations: number };
 }
 
 const full = {
   latency: { messages: 200, replyTimeoutMs: 15_000 },
   burst: { senders: 200, messages: 1_000, sendConcurrency: 20, answerTimeoutMs: 180_000, quietMs: 5_000 },
+  packet: { logLines: 100_000, runs: 3 },
   footprint: { conversations: 100_000 },
 };
 
 const quick: typeof full = {
   latency: { messages: 10, replyTimeoutMs: 15_000 },
   burst: { senders: 10, messages: 50, sendConcurrency: 10, answerTimeoutMs: 60_000, quietMs: 3_000 },
+  packet: { logLines: 5_000, runs: 1 },
   footprint: { conversations: 1_000 },
 };
 

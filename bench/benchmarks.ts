@@ -6,6 +6,7 @@ import type { BenchmarkName, BenchOptions } from './benchOptions.ts';
 import { measureBurst } from './burst/burst.ts';
 import { measureFootprint } from './footprint/footprint.ts';
 import { measureReplyLatency } from './latency/replyLatency.ts';
+import { measurePacket } from './packet/packetTiming.ts';
 import { figure, type Figure } from './report/figure.ts';
 
 export interface BenchmarkRun {
@@ -17,6 +18,7 @@ export interface BenchmarkRun {
 const sections: Record<BenchmarkName, string> = {
   latency: 'Reply latency',
   burst: 'Burst',
+  packet: 'Support packet',
   footprint: 'Footprint',
 };
 
@@ -61,6 +63,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
     await answering?.companion?.close();
     if (answering) await retire([answering.user]);
   }
+  await attempt('packet', () => measurePacket(options.packet));
   await attempt('footprint', () => measureFootprint(options.footprint.conversations));
   return { figures, failures };
 }

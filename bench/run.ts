@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=latency,burst,footprint]`:
+// `npm run bench [-- --quick] [-- --only=latency,burst,packet,footprint]`:
 // builds the extension, starts the local Mattermost server unless one runs
 // (and then stops it again), measures, and writes results.json and
 // results.md. Benchmarks are not tests: no figure fails the run; a figure

@@ -1,0 +1,87 @@
+// Figure 3: generating a support packet in the popup against a server log of
+// realistic size, compared with the time the same browser takes merely to
+// download the REST responses the packet is made of.
+import type { SeededUser } from '../../tests/e2e/mattermost.ts';
+import { server } from '../../tests/e2e/mattermost.ts';
+import { enableCompanion, openMattermostAs } from '../../tests/e2e/workflows.ts';
+import { newExtensionBrowser } from '../actors/companionInTab.ts';
+import { comparison, figure, type Figure } from '../report/figure.ts';
+import { maximum, median } from '../report/stats.ts';
+import { generatePacketInPopup, type GeneratedPacket } from './generateInPopup.ts';
+import { downloadPacketSources, type Downloaded } from './restBaseline.ts';
+import { fillServerLog } from './serverLog.ts';
+
+export interface PacketOptions {
+  /** Lines the server log holds at least while measuring. */
+  readonly logLines: number;
+  /** Packets generated per redaction setting, and REST downloads, taken in turns. */
+  readonly runs: number;
+}
+
+const section = 'Support packet';
+const generationTimeoutMs = 300_000;
+
+export async function measurePacket(options: PacketOptions): Promise<Figure[]> {
+  const logLines = await fillServerLog(options.logLines);
+  const browser = await newExtensionBrowser();
+  try {
+    const tab = await openMattermostAs(browser, server.admin as SeededUser, server.users.alice.username);
+    const popup = await enableCompanion(browser, tab);
+    const downloads: Downloaded[] = [];
+    const packets: Record<'redacted' | 'plain', GeneratedPacket[]> = { redacted: [], plain: [] };
+    for (let run = 0; run < options.runs; run += 1) {
+      console.log(`  run ${run + 1} of ${options.runs}: REST downloads, packet with and without redaction…`);
+      downloads.push(await downloadPacketSources(tab));
+      packets.redacted.push(await generatePacketInPopup(browser, popup, tab, { redact: true, timeoutMs: generationTimeoutMs }));
+      packets.plain.push(await generatePacketInPopup(browser, popup, tab, { redact: false, timeoutMs: generationTimeoutMs }));
+    }
+    return packetFigures(logLines, downloads, packets, options);
+  } finally {
+    await browser.dispose();
+  }
+}
+
+function packetFigures(logLines: number, downloads: Downloaded[], packets: Record<'redacted' | 'plain', GeneratedPacket[]>, options: PacketOptions): Figure[] {
+  const restMs = median(downloads.map((download) => download.ms)) ?? null;
+  const refused = [...new Set(downloads.flatMap((download) => download.refused))];
+  const baseline = { name: 'downloading the same REST responses', value: restMs };
+  const all = [...packets.redacted, ...packets.plain];
+  const medianOf = (list: GeneratedPacket[], pick: (packet: GeneratedPacket) => number) => median(list.map(pick)) ?? null;
+  return [
+    figure(
+      section,
+      'lines in the server log',
+      'lines',
+      logLines,
+      'Written by the server: where fewer, file logging was set to DEBUG (one line per API request) and requests made until enough, then the level put back.',
+    ),
+    comparison(
+      section,
+      'generate, personal data redacted (click → "Save packet")',
+      'ms',
+      medianOf(packets.redacted, (packet) => packet.ms),
+      baseline,
+      `Median of ${options.runs} run(s) each. The REST side fetches the extension’s calls one after the other from a page of the server’s origin` +
+        (refused.length > 0 ? `; answered with errors: ${refused.join(', ')}` : '') +
+        '.',
+    ),
+    comparison(section, 'generate, personal data kept', 'ms', medianOf(packets.plain, (packet) => packet.ms), baseline),
+    figure(section, 'REST responses downloaded', 'KiB', (median(downloads.map((download) => download.bytes)) ?? 0) / 1024),
+    figure(
+      section,
+      'longest main-thread task in the popup while generating',
+      'ms',
+      maximum(all.map((packet) => packet.popupLongestTaskMs)) ?? null,
+      'Long Tasks API (tasks of 50 ms and more; 0 means none), highest over all runs.',
+    ),
+    figure(
+      section,
+      'longest main-thread task in the Mattermost tab while generating',
+      'ms',
+      maximum(all.map((packet) => packet.tabLongestTaskMs)) ?? null,
+      'The packet is collected, redacted and zipped in the tab.',
+    ),
+    figure(section, 'packet size, redacted', 'KiB', (medianOf(packets.redacted, (packet) => packet.bytes) ?? 0) / 1024, packets.redacted[0]?.fileName),
+    figure(section, 'packet size, personal data kept', 'KiB', (medianOf(packets.plain, (packet) => packet.bytes) ?? 0) / 1024),
+  ];
+}

@@ -1,0 +1,46 @@
+// What the packet's data costs to download alone: the same REST calls the
+// extension makes (src/content/supportPacket/collectPacketData.ts — five
+// timed pings, then each source in turn, the whole log last), fetched one
+// after the other from a page of the server's origin in the same browser,
+// each body read to the end and nothing done with it.
+import type { Page } from '@playwright/test';
+
+export const packetSources = [
+  ...Array.from({ length: 5 }, () => '/system/ping'),
+  '/config/client?format=old',
+  '/license/client?format=old',
+  '/system/ping?get_server_status=true&use_rest_semantics=true',
+  '/system/schema/version',
+  '/cluster/status',
+  '/config',
+  '/analytics/old?name=standard',
+  '/analytics/old?name=extra_counts',
+  '/jobs?page=0&per_page=200',
+  '/roles',
+  '/schemes?page=0&per_page=200',
+  '/plugins',
+  '/plugins/statuses',
+  '/logs/download',
+];
+
+export interface Downloaded {
+  readonly ms: number;
+  readonly bytes: number;
+  /** Calls that did not answer 2xx, as "status path". */
+  readonly refused: string[];
+}
+
+export function downloadPacketSources(page: Page): Promise<Downloaded> {
+  return page.evaluate(async (paths) => {
+    const started = performance.now();
+    let bytes = 0;
+    const refused: string[] = [];
+    for (const path of paths) {
+      // The session cookie counts only on requests that say they come from the webapp's scripts.
+      const response = await fetch(`/api/v4${path}`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+      bytes += (await response.arrayBuffer()).byteLength;
+      if (!response.ok) refused.push(`${response.status} ${path}`);
+    }
+    return { ms: performance.now() - started, bytes, refused };
+  }, packetSources);
+}
