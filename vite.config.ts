@@ -5,11 +5,33 @@ import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
 /**
- * `vite build` writes the store build to dist/chrome. `vite build --mode e2e`
- * writes dist/chrome-e2e for the end-to-end tests: the same extension, plus a
- * required host permission for the loopback test servers, because headless
- * Chromium cannot answer the permission prompt.
+ * One manifest, four builds, chosen by `--mode`:
+ * - (default) dist/chrome and `firefox` dist/firefox: the store builds;
+ * - `e2e` dist/chrome-e2e and `e2e-firefox` dist/firefox-e2e: the same
+ *   extension plus a required host permission for the loopback test servers,
+ *   because headless browsers cannot answer the permission prompt.
  */
+type Browser = 'chrome' | 'firefox';
+
+const geckoId = 'companion@companion-for-mattermost.org';
+
+function manifestFor(browser: Browser, forEndToEndTests: boolean): ManifestV3Export {
+  const { minimum_chrome_version: minimumChromeVersion, background, ...common } = manifest;
+  const testHosts = forEndToEndTests ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {};
+  if (browser === 'chrome') return { ...common, minimum_chrome_version: minimumChromeVersion, background, ...testHosts };
+  return {
+    ...common,
+    ...testHosts,
+    // Firefox runs the background as an event page, from `scripts`.
+    background: { scripts: [background.service_worker], type: 'module' },
+    browser_specific_settings: {
+      gecko: { id: geckoId, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
+    },
+    // CRXJS's manifest type predates data_collection_permissions and gecko_android.
+  } as unknown as ManifestV3Export;
+}
+
 /**
  * CRXJS lists dynamically registered scripts as web-accessible on every site.
  * `scripting` loads them without that, and exposing them would let any page
@@ -30,17 +52,15 @@ function withoutWebAccessibleResources(): Plugin {
 }
 
 export default defineConfig(({ mode }) => {
-  const forEndToEndTests = mode === 'e2e';
-  const builtManifest: ManifestV3Export = forEndToEndTests
-    ? { ...manifest, host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] }
-    : manifest;
+  const forEndToEndTests = mode.startsWith('e2e');
+  const browser: Browser = mode.endsWith('firefox') ? 'firefox' : 'chrome';
   return {
     build: {
-      outDir: forEndToEndTests ? 'dist/chrome-e2e' : 'dist/chrome',
+      outDir: `dist/${browser}${forEndToEndTests ? '-e2e' : ''}`,
       emptyOutDir: true,
-      target: 'chrome121',
+      target: browser === 'chrome' ? 'chrome121' : 'firefox140',
     },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    plugins: [crx({ manifest: builtManifest, browser: 'chrome' }), withoutWebAccessibleResources()],
+    plugins: [crx({ manifest: manifestFor(browser, forEndToEndTests), browser }), withoutWebAccessibleResources()],
   };
 });

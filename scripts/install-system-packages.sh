@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when this machine lacks them:
-# Chromium for the end-to-end tests, and PostgreSQL's server binaries when no
+# Chromium and Firefox ESR for the end-to-end tests, and PostgreSQL's server binaries when no
 # PostgreSQL answers on 127.0.0.1:5432 (the test server then runs a private
 # cluster). Go must already be installed: Debian's own Go is too old to build
 # the Mattermost server.
@@ -8,6 +8,7 @@ set -euo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+[ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || missing+=(firefox-esr)
 
 postgres_reachable() {
   command -v psql >/dev/null 2>&1 &&

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, from a fresh machine: system and npm packages, static checks,
-# unit tests, both extension builds, then the end-to-end tests in Chromium
-# against a real Mattermost server (built and started on first use).
+# unit tests, the extension builds and web-ext lint, then the end-to-end tests
+# in Chromium and Firefox ESR against a real Mattermost server (built and
+# started on first use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -27,9 +28,14 @@ npx eslint .
 step "Unit tests"
 npx vitest run
 
-step "Build (dist/chrome and the end-to-end build dist/chrome-e2e)"
+step "Build (dist/chrome, dist/firefox and their end-to-end builds)"
 npx vite build --logLevel warn
+npx vite build --mode firefox --logLevel warn
 npx vite build --mode e2e --logLevel warn
+npx vite build --mode e2e-firefox --logLevel warn
+
+step "web-ext lint (dist/firefox)"
+npx web-ext lint --source-dir dist/firefox
 
 step "End-to-end tests"
 npx playwright test

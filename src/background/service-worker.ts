@@ -3,6 +3,7 @@ import contentScript from '../content/mattermost.ts?script&iife';
 import socketObserver from '../content/page-socket-observer.ts?script&iife';
 import { readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
 import { answerBackgroundMessages } from '../shared/messaging.ts';
+import { saveDownload } from './saveDownload.ts';
 import { showAutoReplyBadge } from './toolbarBadge.ts';
 import { disableWorkspace, enableWorkspace, forgetRevokedWorkspaces } from './workspaceAccess.ts';
 
@@ -15,7 +16,7 @@ answerBackgroundMessages({
     return null;
   },
   listWorkspaces: () => readEnabledWorkspaces(),
-  downloadFile: async ({ url, fileName }) => ({ downloadId: await browser.downloads.download({ url, filename: fileName, saveAs: false }) }),
+  downloadFile: async ({ url, fileName }) => ({ downloadId: await saveDownload(url, fileName) }),
   reportAutoReplyStatus: async (status, sender) => {
     if (sender.tab?.id !== undefined) await showAutoReplyBadge(sender.tab.id, status.active);
     return null;

@@ -91,3 +91,26 @@ export async function autoRepliesAfterQuietPeriod(client: Client4, channelId: st
   await new Promise((resolve) => setTimeout(resolve, quietMs));
   return (await postsSince(client, channelId, since)).filter(isCompanionReply);
 }
+
+/** Names newTeamMember gives: `<first name>-<time in base 36>-<counter>`. */
+const testMemberName = /^[a-z]+-[a-z0-9]{6,}-\d+$/;
+
+/**
+ * Deactivates the colleagues earlier runs created. The database outlives test
+ * runs, and an unlicensed server refuses new accounts beyond a fixed number
+ * of active users.
+ */
+export async function retireEarlierTestMembers(): Promise<number> {
+  const admin = await signedInClient(server.admin);
+  const retired: string[] = [];
+  for (let page = 0; ; page += 1) {
+    const users = await requestJson<Array<{ id: string; username: string }>>(admin, 'GET', `/users?active=true&per_page=200&page=${page}`);
+    retired.push(...users.filter((user) => testMemberName.test(user.username)).map((user) => user.id));
+    if (users.length < 200) break;
+  }
+  for (const id of retired) {
+    const response = await fetch(`${server.url}/api/v4/users/${id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${admin.getToken()}` } });
+    if (!response.ok) throw new Error(`could not deactivate test account ${id}: ${response.status}`);
+  }
+  return retired.length;
+}

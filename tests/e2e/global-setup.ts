@@ -4,4 +4,8 @@ export default async function globalSetup(): Promise<void> {
   const { server, startedNow } = await startMattermost();
   process.env.COMPANION_E2E_STOP_SERVER = startedNow ? '1' : '';
   console.log(`End-to-end tests run against Mattermost at ${server.url} (X-Version-Id: ${server.versionId})`);
+  // Imported late: the test helpers read .mattermost/server.json, which the start writes.
+  const { retireEarlierTestMembers } = await import('./actors.ts');
+  const retired = await retireEarlierTestMembers();
+  if (retired > 0) console.log(`Deactivated ${retired} accounts that earlier test runs created.`);
 }

@@ -1,0 +1,76 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { parse as parseYaml } from 'yaml';
+import { directChannelId, newTeamMember, waitForAutoReplies } from './actors.ts';
+import { launchFirefoxWithExtension, openFirefoxPopupFor, waitForText, type FirefoxWithExtension } from './firefoxExtension.ts';
+import { expect, test } from './fixtures.ts';
+import { directMessageUrl, server } from './mattermost.ts';
+
+let firefox: FirefoxWithExtension | undefined;
+
+test.afterEach(async () => {
+  await firefox?.close();
+  firefox = undefined;
+});
+
+test('in Firefox ESR: enable from the popup, auto-reply to a direct message, save a support packet', async () => {
+  test.setTimeout(180_000);
+  firefox = await launchFirefoxWithExtension();
+  const tab = await firefox.browser.newPage();
+  await tab.goto(`${server.url}/login`);
+  const login = await tab.evaluate(
+    async (account) =>
+      (
+        await fetch('/api/v4/users/login', {
+          method: 'POST',
+          headers: { 'X-Requested-With': 'XMLHttpRequest' },
+          body: JSON.stringify({ login_id: account.username, password: account.password }),
+        })
+      ).status,
+    { username: server.admin.username, password: server.admin.password },
+  );
+  expect(login).toBe(200);
+  await tab.goto(directMessageUrl('alice'));
+  await waitForText(tab, 'connected');
+
+  const popup = await openFirefoxPopupFor(firefox, server.url);
+  await waitForText(popup, 'Mattermost server found at');
+  await popup.locator('::-p-text(Enable on this workspace)').click();
+  await waitForText(popup, `Running in this tab as @${server.admin.username}.`);
+
+  // As on every later page load, the page-world observer is then in place before the webapp's socket opens.
+  await tab.reload();
+  await waitForText(tab, 'connected');
+  // BiDi never reports a moz-extension:// page as loaded, so the reload is not awaited.
+  await popup.evaluate(() => location.reload());
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await waitForText(popup, 'Auto-reply');
+  await popup.locator('button[role="switch"]').click();
+  await waitForText(popup, 'On: answering');
+
+  const sender = await newTeamMember('Uma');
+  const conversation = await directChannelId(sender.client, server.admin.id);
+  const sent = Date.now();
+  await sender.client.createPost({ channel_id: conversation, message: 'Hello from a Firefox test' });
+  const [reply] = await waitForAutoReplies(sender.client, conversation, sent);
+  expect(reply?.user_id).toBe(server.admin.id);
+
+  await popup.locator('::-p-text(Generate support packet)').click();
+  await waitForText(popup, 'Save packet', 90_000);
+  await popup.locator('::-p-text(Save packet)').click();
+  await waitForText(popup, 'Saved to your downloads as mm_support_packet_');
+
+  const downloadDir = firefox.downloadDir;
+  let saved: string | undefined;
+  await expect
+    .poll(async () => {
+      saved = (await readdir(downloadDir)).find((name) => /^mm_support_packet_.*\.zip$/.test(name));
+      return saved;
+    })
+    .toBeDefined();
+  const zip = await JSZip.loadAsync(await readFile(path.join(downloadDir, saved ?? '')));
+  const metadata = parseYaml((await zip.file('metadata.yaml')?.async('string')) ?? '') as Record<string, unknown>;
+  expect(metadata).toMatchObject({ version: 1, type: 'support-packet' });
+  expect(String((metadata.extras as Record<string, unknown>).browser)).toContain('Firefox');
+});
