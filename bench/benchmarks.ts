@@ -1,7 +1,8 @@
 // Runs the chosen benchmarks one after the other. Each one that breaks is
 // reported as not measured, with the reason, and the others still run.
+import { retireEarlierTestMembers } from '../tests/e2e/actors.ts';
 import { companionAnsweringFor, type CompanionInTab } from './actors/companionInTab.ts';
-import { benchFirstNames, newTeamMembers, retire, retireLeftovers, type TeamMember } from './actors/people.ts';
+import { benchFirstNames, newTeamMembers, retire, type TeamMember } from './actors/people.ts';
 import type { BenchmarkName, BenchOptions } from './benchOptions.ts';
 import { measureBurst } from './burst/burst.ts';
 import { measureFootprint } from './footprint/footprint.ts';
@@ -43,8 +44,8 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
   };
 
   if (options.only.has('latency') || options.only.has('burst')) {
-    const retired = await retireLeftovers();
-    if (retired > 0) console.log(`Deactivated ${retired} accounts an interrupted run left active.`);
+    const retired = await retireEarlierTestMembers();
+    if (retired > 0) console.log(`Deactivated ${retired} accounts that earlier runs left active.`);
   }
   // Latency and burst share one person with Companion answering in a tab.
   let answering: { user: TeamMember; companion?: CompanionInTab } | undefined;

@@ -5,15 +5,14 @@
 // An unlicensed server refuses new accounts once 250 are active
 // (ERROR_SAFETY_LIMITS_EXCEEDED), and deactivated ones do not count, so the
 // benchmarks deactivate ("retire") every account once done with it, and
-// first retire what a run that was killed left active.
-import type { UserProfile } from '@mattermost/types/users';
+// first retire those earlier runs left active (retireEarlierTestMembers).
 import { directChannelId, newTeamMember, requestJson, signedInClient, type TeamMember } from '../../tests/e2e/actors.ts';
 import { server } from '../../tests/e2e/mattermost.ts';
 import { mapConcurrently } from '../support/concurrency.ts';
 
 export type { TeamMember };
 
-/** First names of the accounts the benchmarks create; usernames start with them in lower case. */
+/** First names of the accounts the benchmarks create. */
 export const benchFirstNames = { sender: 'Sender', companionUser: 'Riley', nativeUser: 'Noor' } as const;
 
 /** Account creation and sign-in hash passwords on the server: a few at a time keeps the 2 cores for it. */
@@ -41,19 +40,4 @@ export async function roomForNewMembers(): Promise<number> {
   const admin = await signedInClient(server.admin);
   const limits = await requestJson<{ maxUsersHardLimit: number; activeUserCount: number }>(admin, 'GET', '/limits/server');
   return limits.maxUsersHardLimit > 0 ? Math.max(0, limits.maxUsersHardLimit - limits.activeUserCount - spareAccounts) : Number.POSITIVE_INFINITY;
-}
-
-/** Deactivates accounts an earlier, interrupted run created and left active; returns how many. */
-export async function retireLeftovers(): Promise<number> {
-  const admin = await signedInClient(server.admin);
-  const ours = new RegExp(`^(${Object.values(benchFirstNames).join('|').toLowerCase()})-[0-9a-z]+-\\d+$`);
-  const leftovers: UserProfile[] = [];
-  const perPage = 200;
-  for (let page = 0; ; page += 1) {
-    const users = await requestJson<UserProfile[]>(admin, 'GET', `/users?active=true&page=${page}&per_page=${perPage}`);
-    leftovers.push(...users.filter((user) => ours.test(user.username)));
-    if (users.length < perPage) break;
-  }
-  await mapConcurrently(leftovers, creationsAtOnce, (user) => admin.updateUserActive(user.id, false));
-  return leftovers.length;
 }
