@@ -39,3 +39,6 @@ npx web-ext lint --source-dir dist/firefox
 
 step "End-to-end tests"
 npx playwright test
+
+step "Benchmarks, quick (keeps them working; no figure fails)"
+npm run bench -- --quick
