@@ -72,16 +72,19 @@ export async function respondTo(context: ResponderContext, candidate: CandidateP
     return firstLook;
   }
 
-  const name = await senderName(context, post.userId);
   for (let attempt = 1; ; attempt += 1) {
     const now = context.now();
-    const history = await fetchPostsSince(api, candidate.channelId, historyWindowStart(settings, post, now));
+    // Independent reads, asked together: each round trip adds to the reply's delay.
+    const [name, history, lastViewedBefore] = await Promise.all([
+      senderName(context, post.userId),
+      fetchPostsSince(api, candidate.channelId, historyWindowStart(settings, post, now)),
+      fetchLastViewedAt(api, candidate.channelId),
+    ]);
     // The event came through the page; the server's own history must confirm the message exists.
     if (!history.some((entry) => entry.id === post.id)) return { reply: false, reason: 'not-on-server' };
     const decision = decideReply({ ...baseQuestion, senderName: name, history, now });
     if (!decision.reply) return decision;
 
-    const lastViewedBefore = await fetchLastViewedAt(api, candidate.channelId);
     try {
       await createReply(api, {
         channelId: candidate.channelId,
