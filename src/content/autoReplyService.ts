@@ -44,6 +44,18 @@ export function startAutoReply(workspace: Workspace, api: MattermostApi, onStatu
   let socketSeen = false;
   let disconnected = false;
   let meProblem = '';
+  /**
+   * The newest live message handled, saved with the schedule check rather than
+   * on every event: a message in the unsaved span is looked at again by the
+   * next catch-up, and the server's history keeps that from a second reply.
+   */
+  let answeredUpTo = 0;
+  let savedUpTo = 0;
+  const saveCaughtUpTo = () => {
+    if (!leader || answeredUpTo <= savedUpTo) return;
+    savedUpTo = answeredUpTo;
+    void writeCaughtUpTo(workspace, answeredUpTo);
+  };
 
   const status = (): AutoReplyStatus => ({
     active: stored !== undefined && isAutoReplyActive(stored.settings, Date.now()) && !me?.nativeResponderActive,
@@ -103,7 +115,7 @@ export function startAutoReply(workspace: Workspace, api: MattermostApi, onStatu
     for (const channel of await fetchMyChannels(api)) {
       if (channel.lastPostAt < from) continue;
       for (const post of await fetchPostsSince(api, channel.id, from)) {
-        const mentionsMe = new RegExp(`(^|\\W)@${current.me.username}(\\W|$)`, 'i').test(post.message);
+        const mentionsMe = mentionPattern(current.me.username).test(post.message);
         void enqueue({ post, channelId: channel.id, channelType: channel.type, mentionsMe }, true);
       }
     }
@@ -134,7 +146,9 @@ export function startAutoReply(workspace: Workspace, api: MattermostApi, onStatu
     void enqueue(
       { post: posted.post, channelId: posted.channelId, channelType: posted.channelType, mentionsMe: posted.mentions.includes(me.id) },
       false,
-    ).then(() => writeCaughtUpTo(workspace, posted.post.createAt));
+    ).then(() => {
+      answeredUpTo = Math.max(answeredUpTo, posted.post.createAt);
+    });
   }
 
   async function switchOffWhenScheduleEnds(): Promise<void> {
@@ -145,6 +159,7 @@ export function startAutoReply(workspace: Workspace, api: MattermostApi, onStatu
   }
 
   document.addEventListener(socketEventName, onSocketEvent, { signal: stopping.signal });
+  window.addEventListener('pagehide', saveCaughtUpTo, { signal: stopping.signal });
   const stopWatchingSettings = onAutoReplySettingsChanged(workspace, (next) => {
     const wasActive = stored !== undefined && isAutoReplyActive(stored.settings, Date.now());
     stored = next;
@@ -152,6 +167,7 @@ export function startAutoReply(workspace: Workspace, api: MattermostApi, onStatu
     announce();
   });
   const scheduleTimer = setInterval(() => {
+    saveCaughtUpTo();
     void switchOffWhenScheduleEnds();
     announce();
   }, scheduleCheckMs);
@@ -172,10 +188,16 @@ export function startAutoReply(workspace: Workspace, api: MattermostApi, onStatu
   return {
     status,
     stop() {
+      saveCaughtUpTo();
       stopping.abort();
       stopWatchingSettings();
       clearInterval(scheduleTimer);
       leader = false;
     },
   };
+}
+
+/** `@username` as a whole word; usernames may hold dots, which must not match any character. */
+function mentionPattern(username: string): RegExp {
+  return new RegExp(`(^|[^\\w.-])@${username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`, 'i');
 }
