@@ -71,6 +71,13 @@ test('no reply while the user has written in the conversation within the interva
   const sent = Date.now();
   await sender.client.createPost({ channel_id: conversation, message: 'Quick question' });
   expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, sent)).toHaveLength(0);
+
+  // Meanwhile a conversation where alice has not written gets its reply: auto-reply was on all along.
+  const other = await newTeamMember('Jo');
+  const otherConversation = await directChannelId(other.client, alice.id);
+  const otherSent = Date.now();
+  await other.client.createPost({ channel_id: otherConversation, message: 'Quick question too' });
+  await waitForAutoReplies(other.client, otherConversation, otherSent);
 });
 
 test('three tabs and a second browser profile give one reply to one message', async ({ newBrowser, sender, conversation }) => {
