@@ -4,7 +4,7 @@ import socketObserver from '../content/page-socket-observer.ts?script&iife';
 import { readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
 import { answerBackgroundMessages } from '../shared/messaging.ts';
 import { saveDownload } from './saveDownload.ts';
-import { showAutoReplyBadge } from './toolbarBadge.ts';
+import { keepTabLoaded, showAutoReplyBadge } from './toolbarBadge.ts';
 import { disableWorkspace, enableWorkspace, forgetRevokedWorkspaces } from './workspaceAccess.ts';
 
 const tabScripts = { contentScript, socketObserver };
@@ -17,8 +17,10 @@ answerBackgroundMessages({
   },
   listWorkspaces: () => readEnabledWorkspaces(),
   downloadFile: async ({ url, fileName }) => ({ downloadId: await saveDownload(url, fileName) }),
-  reportAutoReplyStatus: async (status, sender) => {
-    if (sender.tab?.id !== undefined) await showAutoReplyBadge(sender.tab.id, status.active);
+  reportAutoReplyHealth: async ({ badge, keepTabAlive }, sender) => {
+    if (sender.tab?.id === undefined) return null;
+    await showAutoReplyBadge(sender.tab.id, badge);
+    await keepTabLoaded(sender.tab.id, keepTabAlive);
     return null;
   },
 });

@@ -7,8 +7,10 @@ import { syncContentScriptRegistration, type TabScripts } from './contentScriptR
 
 /**
  * Turns the extension on for a workspace whose origin the popup has just been
- * granted: remember it, register the content script, and start it in the tab
- * that asked, since registrations apply to future page loads only.
+ * granted: remember it, register the content script, and reload the tab that
+ * asked. Registrations apply to future page loads only, and the script that
+ * watches the webapp's WebSocket must be in place before the page opens it:
+ * a script started in the open page would see no socket and answer nothing.
  */
 export async function enableWorkspace(workspace: Workspace, tabId: number, scripts: TabScripts): Promise<EnableOutcome> {
   const pattern = workspaceMatchPattern(workspace);
@@ -20,7 +22,8 @@ export async function enableWorkspace(workspace: Workspace, tabId: number, scrip
     await writeEnabledWorkspaces([...workspaces, workspace]);
   }
   await syncContentScriptRegistration(await readEnabledWorkspaces(), scripts);
-  return { startedInTab: await startInTab(tabId, scripts) };
+  await browser.tabs.reload(tabId);
+  return { reloadedTab: true };
 }
 
 /** The content script stops itself when its workspace leaves the enabled list. */
@@ -45,20 +48,6 @@ export async function forgetRevokedWorkspaces(scripts: TabScripts): Promise<void
   }
   if (granted.length !== workspaces.length) await writeEnabledWorkspaces(granted);
   await syncContentScriptRegistration(granted, scripts);
-}
-
-/**
- * Started late, the socket observer sees only sockets the webapp opens from
- * now on; the popup asks for a reload until the content script has seen one.
- */
-async function startInTab(tabId: number, scripts: TabScripts): Promise<boolean> {
-  try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [scripts.socketObserver], world: 'MAIN' });
-    await browser.scripting.executeScript({ target: { tabId }, files: [scripts.contentScript] });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Permissions the manifest requires cannot be removed; asking would throw. */

@@ -30,7 +30,8 @@ const duplicateInFlight = 'api.post.deduplicate_create_post.pending';
 
 function historyWindowStart(settings: AutoReplySettings, post: PostFacts, now: number): number {
   const longest = Math.max(settings.minutesBetweenReplies, settings.minutesAfterPause) * minute;
-  return Math.min(post.createAt, now - longest);
+  // `since` is strict: starting a millisecond earlier keeps the message itself in the answer.
+  return Math.min(post.createAt - 1, now - longest);
 }
 
 function formatTimeFor(settings: AutoReplySettings): (at: number) => string {
@@ -103,7 +104,14 @@ export async function respondTo(context: ResponderContext, candidate: CandidateP
     }
 
     await restoreUnread(context, candidate.channelId, lastViewedBefore, history);
-    await context.record({ kind: 'replied', at: context.now(), postId: post.id, channelId: candidate.channelId, senderName: name });
+    await context.record({
+      kind: 'replied',
+      at: context.now(),
+      postId: post.id,
+      channelId: candidate.channelId,
+      senderName: name,
+      ...(catchingUp ? { late: true } : {}),
+    });
     return decision;
   }
 }

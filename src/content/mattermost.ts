@@ -4,21 +4,25 @@
  * page really is one of the user's workspaces.
  */
 import { readActivity } from '../shared/autoReply/autoReplyStore.ts';
+import { createServerClock } from '../shared/autoReply/serverClock.ts';
 import { onEnabledWorkspacesChanged, readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
 import { answerContentMessages, sendToBackground } from '../shared/messaging.ts';
+import { readableError } from '../shared/readableError.ts';
 import { findWorkspaceForUrl, sameWorkspace } from '../shared/workspace.ts';
-import { startAutoReply } from './autoReplyService.ts';
+import { startAutoReplyInTab } from './autoReplyTab.ts';
 import { createMattermostApi } from './mattermostApi.ts';
+import { trackServerProblems } from './serverProblems.ts';
 import { describeSupportPacket } from './supportPacket/availability.ts';
 import { createPacketJobs } from './supportPacket/packetJob.ts';
 import { listUnansweredConversations } from './unansweredConversations.ts';
 import { createWorkspaceClient, describeSession } from './workspaceClient.ts';
 
 declare global {
-  // Set while this extension's script runs in the tab: the script is both
-  // registered and injected on enabling, and must start only once.
+  // Set while this extension's script runs in the tab: it must start only once.
   var companionForMattermostRunning: boolean | undefined;
 }
+
+const meRoute = '/api/v4/users/me';
 
 async function start(): Promise<void> {
   if (globalThis.companionForMattermostRunning) return;
@@ -31,21 +35,33 @@ async function start(): Promise<void> {
   }
 
   const client = createWorkspaceClient(workspace);
-  const api = createMattermostApi(client);
-  let lastReportedActive: boolean | undefined;
-  const autoReply = startAutoReply(workspace, api, (status) => {
-    if (status.active === lastReportedActive) return;
-    lastReportedActive = status.active;
-    sendToBackground('reportAutoReplyStatus', status).catch(() => undefined);
+  const clock = createServerClock();
+  const serverProblems = trackServerProblems(() => clock.now());
+  // Every answer tells the server's time; a 401 may mean another account or none.
+  const api = createMattermostApi(client, undefined, {
+    onAnswer(url, status, headers, receivedAt) {
+      clock.learnFromDateHeader(headers.get('Date'), receivedAt);
+      serverProblems.observer.onAnswer?.(url, status, headers, receivedAt);
+      if (status === 401 && !new URL(url).pathname.endsWith(meRoute)) autoReply.identityMayHaveChanged();
+    },
+    onNoAnswer: (url, error) => serverProblems.observer.onNoAnswer?.(url, error),
+  });
+  const autoReply = startAutoReplyInTab(workspace, api, clock, serverProblems, (report) => {
+    sendToBackground('reportAutoReplyHealth', report).catch(() => undefined);
   });
   const packets = createPacketJobs(workspace, api);
   const stopAnswering = answerContentMessages({
     describeSession: () => describeSession(client),
-    describeAutoReply: async () => autoReply.status(),
-    listUnansweredConversations: async () => listUnansweredConversations(api, workspace, await readActivity(workspace)),
+    describeAutoReply: () => autoReply.status(),
+    listUnansweredConversations: async () => {
+      const account = autoReply.account();
+      if (!account) throw readableError('sessionSignedOut', 'no account is signed in in this tab');
+      return listUnansweredConversations(api, workspace, await readActivity(account));
+    },
     describeSupportPacket: () => describeSupportPacket(api, packets),
     startSupportPacket: async ({ redactPersonalData }) => {
-      packets.start({ redactPersonalData, websocketReachable: autoReply.status().watching || undefined });
+      const { socket } = await autoReply.status();
+      packets.start({ redactPersonalData, websocketReachable: socket.state === 'connected' || undefined });
       return null;
     },
     cancelSupportPacket: async () => {
@@ -59,7 +75,7 @@ async function start(): Promise<void> {
     autoReply.stop();
     stopAnswering();
     stopWatching();
-    sendToBackground('reportAutoReplyStatus', { ...autoReply.status(), active: false }).catch(() => undefined);
+    sendToBackground('reportAutoReplyHealth', { health: { state: 'off' }, badge: 'none', keepTabAlive: false }).catch(() => undefined);
     globalThis.companionForMattermostRunning = false;
   });
 }

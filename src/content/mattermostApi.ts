@@ -31,6 +31,14 @@ export interface RequestTiming {
   readonly now: () => number;
 }
 
+/** What the rest of the tab learns from every answer: the server's clock, a session that ended, a failing server. */
+export interface ResponseObserver {
+  /** Any HTTP answer, successful or not, with the time it arrived. */
+  onAnswer?(url: string, status: number, headers: Headers, receivedAt: number): void;
+  /** No answer at all (network failure). */
+  onNoAnswer?(url: string, error: MattermostApiError): void;
+}
+
 const realTiming: RequestTiming = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
@@ -41,7 +49,7 @@ const realTiming: RequestTiming = {
  * cookies and the CSRF header; this keeps the raw response, because Client4
  * drops the status and `Retry-After` of non-JSON errors such as a 429.
  */
-export function createMattermostApi(client: Client4, timing: RequestTiming = realTiming): MattermostApi {
+export function createMattermostApi(client: Client4, timing: RequestTiming = realTiming, observer: ResponseObserver = {}): MattermostApi {
   async function once(method: string, url: string, body: unknown, options: RequestOptions): Promise<{ text: string; headers: Headers }> {
     let response: Response;
     try {
@@ -49,8 +57,11 @@ export function createMattermostApi(client: Client4, timing: RequestTiming = rea
       response = await fetch(url, { ...(init as RequestInit), ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      throw new MattermostApiError(0, 'network', `No answer from the server: ${String(error)}`);
+      const noAnswer = new MattermostApiError(0, 'network', `No answer from the server: ${String(error)}`);
+      observer.onNoAnswer?.(url, noAnswer);
+      throw noAnswer;
     }
+    observer.onAnswer?.(url, response.status, response.headers, timing.now());
     const text = await response.text();
     if (response.ok) return { text, headers: response.headers };
 

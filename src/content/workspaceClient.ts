@@ -18,7 +18,7 @@ export function createWorkspaceClient(workspace: Workspace): Client4 {
 export async function describeSession(client: Client4): Promise<TabSession> {
   try {
     const me = await client.getMe();
-    return { state: 'signed-in', username: me.username, serverVersion: client.getServerVersion() };
+    return { state: 'signed-in', userId: me.id, username: me.username, serverVersion: client.getServerVersion() };
   } catch (error) {
     if (error instanceof ClientError && error.status_code === 401) return { state: 'signed-out' };
     return { state: 'unreachable', error: readableError('errorServerUnreachable', error) };

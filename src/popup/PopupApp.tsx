@@ -6,6 +6,8 @@ import { findTargetTab } from './targetTab.ts';
 import { inspectTab, type TabWorkspace } from './tabWorkspace.ts';
 import { WorkspacePanel } from './WorkspacePanel.tsx';
 
+const scriptCheckMs = 1_000;
+
 export function PopupApp() {
   const [tabWorkspace, setTabWorkspace] = useState<TabWorkspace | undefined>(undefined);
   const [error, setError] = useState<ReadableError | undefined>(undefined);
@@ -19,6 +21,14 @@ export function PopupApp() {
   }, []);
 
   useEffect(refresh, [refresh]);
+
+  // Enabling reloads the tab, and a tab may be reloaded from here: look again until its script answers.
+  const waitingForScript = tabWorkspace?.kind === 'enabled' && tabWorkspace.session.state === 'not-running';
+  useEffect(() => {
+    if (!waitingForScript) return;
+    const timer = setInterval(refresh, scriptCheckMs);
+    return () => clearInterval(timer);
+  }, [waitingForScript, refresh]);
 
   const onChanged = useCallback(() => {
     setError(undefined);

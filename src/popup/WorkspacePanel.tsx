@@ -62,15 +62,16 @@ export function WorkspacePanel({ tabWorkspace, onChanged, onError }: Props) {
         <section aria-labelledby="workspace-heading">
           <p id="workspace-heading" class="workspace">{t('workspaceEnabled', [workspaceLabel(workspace)])}</p>
           <p class="session" role="status">{describeSession(session)}</p>
+          {session.state === 'not-running' && (
+            <button type="button" onClick={() => void browser.tabs.reload(tabId)}>
+              {t('reloadTabButton')}
+            </button>
+          )}
           <button type="button" onClick={disable}>
             {t('disableButton')}
           </button>
-          {session.state === 'signed-in' && (
-            <>
-              <AutoReplyPanel workspace={workspace} tabId={tabId} />
-              <SupportPacketPanel workspace={workspace} tabId={tabId} />
-            </>
-          )}
+          {session.state !== 'not-running' && <AutoReplyPanel workspace={workspace} tabId={tabId} />}
+          {session.state === 'signed-in' && <SupportPacketPanel workspace={workspace} tabId={tabId} />}
         </section>
       );
     }

@@ -2,6 +2,7 @@
  * Every message that crosses a boundary between the popup, the background
  * service worker and the content script, with its payload and its answer.
  */
+import type { AutoReplyFacts, AutoReplyHealth, BadgeKind } from './autoReply/autoReplyHealth.ts';
 import type { ReadableError } from './readableError.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -12,21 +13,21 @@ export type BackgroundContract = {
   /** Forgets the workspace, unregisters its content script and gives up the host permission. */
   disableWorkspace: { payload: { workspace: Workspace }; answer: null };
   listWorkspaces: { payload: null; answer: Workspace[] };
-  /** Sent by the content script when auto-reply starts or stops answering, for the toolbar badge. */
-  reportAutoReplyStatus: { payload: AutoReplyStatus; answer: null };
+  /** Sent by the content script whenever its auto-reply health changes: the toolbar badge, and whether the tab must stay loaded. */
+  reportAutoReplyHealth: { payload: AutoReplyHealthReport; answer: null };
   /** Saves a finished file through the browser's downloads. */
   downloadFile: { payload: { url: string; fileName: string }; answer: { downloadId: number } };
 };
 
 export interface EnableOutcome {
-  /** False when the tab could not be started at once and needs a reload. */
-  readonly startedInTab: boolean;
+  /** The tab was reloaded, so the page loads with Companion in place. */
+  readonly reloadedTab: boolean;
 }
 
 /** Asked of the content script in a Mattermost tab. */
 export type ContentContract = {
   describeSession: { payload: null; answer: TabSession };
-  describeAutoReply: { payload: null; answer: AutoReplyStatus };
+  describeAutoReply: { payload: null; answer: AutoReplyTabStatus };
   /** Conversations that got an auto-reply and still have no answer from the user. */
   listUnansweredConversations: { payload: null; answer: UnansweredConversation[] };
   describeSupportPacket: { payload: null; answer: SupportPacketAvailability };
@@ -46,17 +47,22 @@ export interface SupportPacketAvailability {
   readonly packetHeld: boolean;
 }
 
-export interface AutoReplyStatus {
-  /** Switched on, inside its schedule, and not overruled by Mattermost's own responder. */
-  readonly active: boolean;
-  /** This tab is the one answering for the workspace in this browser. */
-  readonly leader: boolean;
-  /** The webapp's WebSocket has been seen; false until the tab is reloaded after enabling. */
-  readonly watching: boolean;
-  readonly nativeResponderActive: boolean;
-  /** Why the stored settings were refused, when they were. */
-  readonly settingsProblems: readonly string[];
-  readonly signInProblem: string;
+/**
+ * What a tab knows about auto-reply for its signed-in account, and the health
+ * it decides from them with its stored settings. The popup decides the health
+ * again from the same facts with the settings it is editing.
+ */
+export type AutoReplyTabStatus = Omit<AutoReplyFacts, 'now'> & {
+  /** Server time minus browser time, so the popup judges schedules by the server's clock. */
+  readonly serverOffsetMs: number;
+  readonly health: AutoReplyHealth;
+};
+
+export interface AutoReplyHealthReport {
+  readonly health: AutoReplyHealth;
+  readonly badge: BadgeKind;
+  /** This tab answers: the browser must not discard it to save memory. */
+  readonly keepTabAlive: boolean;
 }
 
 export interface UnansweredConversation {
@@ -67,7 +73,7 @@ export interface UnansweredConversation {
 }
 
 export type TabSession =
-  | { readonly state: 'signed-in'; readonly username: string; readonly serverVersion: string }
+  | { readonly state: 'signed-in'; readonly userId: string; readonly username: string; readonly serverVersion: string }
   | { readonly state: 'signed-out' }
   | { readonly state: 'unreachable'; readonly error: ReadableError };
 

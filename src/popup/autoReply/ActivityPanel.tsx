@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { repliesPerDay, type ActivityEntry } from '../../shared/autoReply/activity.ts';
-import { readActivity } from '../../shared/autoReply/autoReplyStore.ts';
+import type { Account } from '../../shared/autoReply/accountData.ts';
+import { onActivityChanged, readActivity } from '../../shared/autoReply/autoReplyStore.ts';
 import { t } from '../../shared/i18n.ts';
 import type { UnansweredConversation } from '../../shared/messages.ts';
 import { sendToTab } from '../../shared/messaging.ts';
-import { workspaceUrl, type Workspace } from '../../shared/workspace.ts';
+import { workspaceUrl } from '../../shared/workspace.ts';
 import { RepliesChart } from './RepliesChart.tsx';
 
 const entriesShown = 10;
@@ -13,17 +13,15 @@ const chartDays = 14;
 const formatWhen = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 /** Recent auto-replies with a chart, and once auto-reply is off, the conversations still waiting for the user. */
-export function ActivityPanel({ workspace, tabId, autoReplyOn }: { workspace: Workspace; tabId: number; autoReplyOn: boolean }) {
+export function ActivityPanel({ account, tabId, autoReplyOn }: { account: Account; tabId: number; autoReplyOn: boolean }) {
   const [entries, setEntries] = useState<ActivityEntry[]>([]);
   const [unanswered, setUnanswered] = useState<UnansweredConversation[] | undefined>(undefined);
 
   useEffect(() => {
-    const load = () => void readActivity(workspace).then(setEntries);
+    const load = () => void readActivity(account).then(setEntries);
     load();
-    const onChanged = () => load();
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, [workspace]);
+    return onActivityChanged(account, load);
+  }, [account.userId]);
 
   useEffect(() => {
     if (autoReplyOn) {
@@ -34,7 +32,7 @@ export function ActivityPanel({ workspace, tabId, autoReplyOn }: { workspace: Wo
   }, [tabId, autoReplyOn, entries.length]);
 
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const permalink = (postId: string) => `${workspaceUrl(workspace)}/_redirect/pl/${postId}`;
+  const permalink = (postId: string) => `${workspaceUrl(account.workspace)}/_redirect/pl/${postId}`;
 
   return (
     <>
@@ -86,7 +84,7 @@ export function ActivityPanel({ workspace, tabId, autoReplyOn }: { workspace: Wo
 function describeEntry(entry: ActivityEntry): string {
   switch (entry.kind) {
     case 'replied':
-      return t('activityReplied', [entry.senderName]);
+      return t(entry.late ? 'activityRepliedLate' : 'activityReplied', [entry.senderName]);
     case 'failed':
       return t('activityFailed', [entry.senderName, entry.reason ?? '']);
     case 'missed':

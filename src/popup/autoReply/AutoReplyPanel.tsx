@@ -1,39 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import type { Account } from '../../shared/autoReply/accountData.ts';
+import { decideAutoReplyHealth } from '../../shared/autoReply/autoReplyHealth.ts';
 import { onAutoReplySettingsChanged, readAutoReplySettings, writeAutoReplySettings, type StoredSettings } from '../../shared/autoReply/autoReplyStore.ts';
 import { isAutoReplyActive } from '../../shared/autoReply/schedule.ts';
 import type { AutoReplySettings } from '../../shared/autoReply/settings.ts';
 import { t } from '../../shared/i18n.ts';
-import type { AutoReplyStatus } from '../../shared/messages.ts';
+import type { AutoReplyTabStatus } from '../../shared/messages.ts';
 import { sendToTab } from '../../shared/messaging.ts';
 import { workspaceLabel, type Workspace } from '../../shared/workspace.ts';
 import { ActivityPanel } from './ActivityPanel.tsx';
 import { ContentRulesEditor } from './ContentRulesEditor.tsx';
 import { Checkbox, Fieldset, NumberField, TextArea, TextField } from './fields.tsx';
+import { HealthLine } from './HealthLine.tsx';
 import { ScheduleFields } from './ScheduleFields.tsx';
 import { SettingsTransfer } from './SettingsTransfer.tsx';
 
 const statusRefreshMs = 2_000;
 
 /**
- * The auto-reply settings of the tab's workspace. Every change is validated
- * and, when valid, saved at once; open tabs pick it up without a reload.
- * Invalid input stays in the form, unsaved, with the reason beside it.
+ * Auto-reply for the account signed in in the tab. The tab is asked every
+ * few seconds what it knows (who is signed in, its socket, who leads), so a
+ * sign-in, sign-out or change of account shows at once.
  */
 export function AutoReplyPanel({ workspace, tabId }: { workspace: Workspace; tabId: number }) {
-  const [stored, setStored] = useState<StoredSettings | undefined>(undefined);
-  const [draft, setDraft] = useState<AutoReplySettings | undefined>(undefined);
-  const [problems, setProblems] = useState<readonly string[]>([]);
-  const [saved, setSaved] = useState(false);
-  const [status, setStatus] = useState<AutoReplyStatus | undefined>(undefined);
-
-  useEffect(() => {
-    void readAutoReplySettings(workspace).then((initial) => {
-      setStored(initial);
-      setDraft(initial.settings);
-    });
-    return onAutoReplySettingsChanged(workspace, setStored);
-  }, [workspace]);
+  const [status, setStatus] = useState<AutoReplyTabStatus | undefined>(undefined);
 
   useEffect(() => {
     const refresh = () => sendToTab(tabId, 'describeAutoReply', null).then(setStatus, () => setStatus(undefined));
@@ -42,10 +32,42 @@ export function AutoReplyPanel({ workspace, tabId }: { workspace: Workspace; tab
     return () => clearInterval(timer);
   }, [tabId]);
 
+  if (!status) return null;
+  if (status.account.state !== 'signed-in') {
+    return (
+      <section class="auto-reply" aria-labelledby="auto-reply-heading">
+        <h2 id="auto-reply-heading">{t('autoReplyHeading')}</h2>
+        <HealthLine health={status.health} tabId={tabId} serverOffsetMs={status.serverOffsetMs} />
+      </section>
+    );
+  }
+  const account: Account = { workspace, userId: status.account.userId };
+  return <AccountAutoReplyPanel key={account.userId} account={account} tabId={tabId} status={status} />;
+}
+
+/**
+ * The account's auto-reply settings. Every change is validated and, when
+ * valid, saved at once; open tabs pick it up without a reload. Invalid input
+ * stays in the form, unsaved, with the reason beside it.
+ */
+function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; tabId: number; status: AutoReplyTabStatus }) {
+  const [stored, setStored] = useState<StoredSettings | undefined>(undefined);
+  const [draft, setDraft] = useState<AutoReplySettings | undefined>(undefined);
+  const [problems, setProblems] = useState<readonly string[]>([]);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void readAutoReplySettings(account).then((initial) => {
+      setStored(initial);
+      setDraft(initial.settings);
+    });
+    return onAutoReplySettingsChanged(account, setStored);
+  }, [account.userId]);
+
   if (!draft || !stored) return null;
 
   const save = async (candidate: unknown): Promise<readonly string[]> => {
-    const found = await writeAutoReplySettings(workspace, candidate);
+    const found = await writeAutoReplySettings(account, candidate);
     setProblems(found);
     setSaved(found.length === 0);
     return found;
@@ -56,14 +78,22 @@ export function AutoReplyPanel({ workspace, tabId }: { workspace: Workspace; tab
     void save(next);
   };
   const importSettings = async (candidate: unknown) => {
-    const found = await writeAutoReplySettings(workspace, candidate);
+    const found = await writeAutoReplySettings(account, candidate);
     if (found.length === 0) {
-      const reread = await readAutoReplySettings(workspace);
+      const reread = await readAutoReplySettings(account);
       setDraft(reread.settings);
       setProblems([]);
     }
     return found;
   };
+  const now = Date.now() + status.serverOffsetMs;
+  // The same decision as the tab's, with the settings as they are being edited.
+  const health = decideAutoReplyHealth({
+    ...status,
+    now,
+    settings: stored.ok ? draft : stored.settings,
+    settingsProblems: stored.ok ? [] : stored.problems,
+  });
 
   return (
     <section class="auto-reply" aria-labelledby="auto-reply-heading">
@@ -80,17 +110,7 @@ export function AutoReplyPanel({ workspace, tabId }: { workspace: Workspace; tab
           <span aria-hidden="true">{draft.enabled ? t('badgeAutoReplyOn') : ''}</span>
         </button>
       </div>
-      <p class="auto-reply-state" role="status">
-        {describeState(stored.ok ? draft : stored.settings, status)}
-      </p>
-      {status && !status.watching && (
-        <p class="hint">
-          {t('sessionReloadToWatch')}{' '}
-          <button type="button" onClick={() => void browser.tabs.reload(tabId)}>
-            {t('reloadTabButton')}
-          </button>
-        </p>
-      )}
+      <HealthLine health={health} tabId={tabId} serverOffsetMs={status.serverOffsetMs} />
       {!stored.ok && (
         <div role="alert" class="problem">
           {t('settingsStoredInvalid')} {stored.problems.join('; ')}
@@ -125,16 +145,8 @@ export function AutoReplyPanel({ workspace, tabId }: { workspace: Workspace; tab
           </p>
         )
       )}
-      <SettingsTransfer settings={draft} fileName={`companion-auto-reply-${workspaceLabel(workspace).replace(/[^\w.-]+/g, '_')}.json`} onImport={importSettings} />
-      <ActivityPanel workspace={workspace} tabId={tabId} autoReplyOn={isAutoReplyActive(draft, Date.now())} />
+      <SettingsTransfer settings={draft} fileName={`companion-auto-reply-${workspaceLabel(account.workspace).replace(/[^\w.-]+/g, '_')}.json`} onImport={importSettings} />
+      <ActivityPanel account={account} tabId={tabId} autoReplyOn={isAutoReplyActive(draft, now)} />
     </section>
   );
-}
-
-function describeState(settings: AutoReplySettings, status: AutoReplyStatus | undefined): string {
-  if (status?.nativeResponderActive) return t('autoReplyStateNative');
-  if (!settings.enabled) return t('autoReplyStateOff');
-  if (!isAutoReplyActive(settings, Date.now())) return t('autoReplyStateOutsideSchedule');
-  if (status && !status.leader) return t('autoReplyStateNotLeader');
-  return t('autoReplyStateOn');
 }

@@ -14,6 +14,8 @@ export interface ActivityEntry {
   readonly senderName: string;
   /** For failures: what the server or the network said. */
   readonly reason?: string;
+  /** Answered when the tab caught up (after a reload, a reconnect or a frozen spell), not as the message came. */
+  readonly late?: boolean;
 }
 
 /** Activity is capped so storage stays small; the oldest entries go first. */

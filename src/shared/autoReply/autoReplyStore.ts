@@ -1,21 +1,25 @@
 import browser from 'webextension-polyfill';
-import { workspaceUrl, type Workspace } from '../workspace.ts';
+import { accountDataKey, accountDataKinds, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
 import { appendActivity, parseActivity, type ActivityEntry } from './activity.ts';
 import { defaultAutoReplySettings, parseAutoReplySettings, type AutoReplySettings } from './settings.ts';
 
-/** Where one workspace's auto-reply data lives in `storage.local`. */
-const keys = (workspace: Workspace) => {
-  const base = `autoReply:${workspaceUrl(workspace)}`;
-  return { settings: `${base}:settings`, activity: `${base}:activity`, caughtUpTo: `${base}:caughtUpTo` };
-};
+/** One account's auto-reply data in `storage.local`: settings, activity and catch-up point. */
 
 export type StoredSettings =
   | { readonly ok: true; readonly settings: AutoReplySettings }
   /** Stored settings that fail validation are kept as they are, not replaced, and reported. */
   | { readonly ok: false; readonly settings: AutoReplySettings; readonly problems: readonly string[] };
 
-export async function readAutoReplySettings(workspace: Workspace): Promise<StoredSettings> {
-  const key = keys(workspace).settings;
+/** Takes over the workspace's data from before settings were kept per account, if any is left. */
+export async function claimWorkspaceData(account: Account): Promise<void> {
+  const keys = accountDataKinds.flatMap((kind) => [workspaceDataKey(account.workspace, kind), accountDataKey(account, kind)]);
+  const change = planWorkspaceDataMigration(await browser.storage.local.get(keys), account);
+  if (Object.keys(change.set).length > 0) await browser.storage.local.set(change.set);
+  if (change.remove.length > 0) await browser.storage.local.remove(change.remove);
+}
+
+export async function readAutoReplySettings(account: Account): Promise<StoredSettings> {
+  const key = accountDataKey(account, 'settings');
   const stored = (await browser.storage.local.get(key))[key];
   if (stored === undefined) return { ok: true, settings: defaultAutoReplySettings };
   const parsed = parseAutoReplySettings(stored);
@@ -24,40 +28,67 @@ export async function readAutoReplySettings(workspace: Workspace): Promise<Store
 }
 
 /** Saves settings only when they are valid; the caller shows the problems otherwise. */
-export async function writeAutoReplySettings(workspace: Workspace, candidate: unknown): Promise<readonly string[]> {
+export async function writeAutoReplySettings(account: Account, candidate: unknown): Promise<readonly string[]> {
   const parsed = parseAutoReplySettings(candidate);
   if (!parsed.ok) return parsed.problems;
-  await browser.storage.local.set({ [keys(workspace).settings]: parsed.settings });
+  await browser.storage.local.set({ [accountDataKey(account, 'settings')]: parsed.settings });
   return [];
 }
 
-export function onAutoReplySettingsChanged(workspace: Workspace, listener: (settings: StoredSettings) => void): () => void {
-  const key = keys(workspace).settings;
+export function onAutoReplySettingsChanged(account: Account, listener: (settings: StoredSettings) => void): () => void {
+  return onStoredChange(accountDataKey(account, 'settings'), () => void readAutoReplySettings(account).then(listener));
+}
+
+export function onActivityChanged(account: Account, listener: () => void): () => void {
+  return onStoredChange(accountDataKey(account, 'activity'), listener);
+}
+
+function onStoredChange(key: string, listener: () => void): () => void {
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area !== 'local' || !(key in changes)) return;
-    void readAutoReplySettings(workspace).then(listener);
+    if (area === 'local' && key in changes) listener();
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
-export async function readActivity(workspace: Workspace): Promise<ActivityEntry[]> {
-  const key = keys(workspace).activity;
+export async function readActivity(account: Account): Promise<ActivityEntry[]> {
+  const key = accountDataKey(account, 'activity');
   return parseActivity((await browser.storage.local.get(key))[key]);
 }
 
-export async function recordActivity(workspace: Workspace, entry: ActivityEntry): Promise<void> {
-  const key = keys(workspace).activity;
-  await browser.storage.local.set({ [key]: appendActivity(await readActivity(workspace), entry) });
+export function recordActivity(account: Account, entry: ActivityEntry): Promise<void> {
+  return updateStored(accountDataKey(account, 'activity'), (stored) => appendActivity(parseActivity(stored), entry));
 }
 
 /** The time up to which messages have been looked at, so a reconnect or reload can catch up. */
-export async function readCaughtUpTo(workspace: Workspace): Promise<number | undefined> {
-  const key = keys(workspace).caughtUpTo;
+export async function readCaughtUpTo(account: Account): Promise<number | undefined> {
+  const key = accountDataKey(account, 'caughtUpTo');
   const stored = (await browser.storage.local.get(key))[key];
   return typeof stored === 'number' ? stored : undefined;
 }
 
-export async function writeCaughtUpTo(workspace: Workspace, at: number): Promise<void> {
-  await browser.storage.local.set({ [keys(workspace).caughtUpTo]: at });
+/** Never moves the catch-up point back: of two writers, the later point wins. */
+export function writeCaughtUpTo(account: Account, at: number): Promise<void> {
+  return updateStored(accountDataKey(account, 'caughtUpTo'), (stored) => (typeof stored === 'number' ? Math.max(stored, at) : at));
+}
+
+const pendingUpdates = new Map<string, Promise<void>>();
+
+/**
+ * Read-modify-write of one key, one at a time in this script: updates made
+ * in parallel (replies in several conversations) are applied in turn, so
+ * none overwrites another.
+ */
+function updateStored(key: string, update: (stored: unknown) => unknown): Promise<void> {
+  const previous = pendingUpdates.get(key) ?? Promise.resolve();
+  const next = previous.then(async () => {
+    const stored = (await browser.storage.local.get(key))[key];
+    await browser.storage.local.set({ [key]: update(stored) });
+  });
+  const settled = next.catch(() => undefined);
+  pendingUpdates.set(key, settled);
+  void settled.then(() => {
+    if (pendingUpdates.get(key) === settled) pendingUpdates.delete(key);
+  });
+  return next;
 }

@@ -1,0 +1,179 @@
+import type { Account } from '../shared/autoReply/accountData.ts';
+import { badgeFor, decideAutoReplyHealth, type AutoReplyFacts, type SocketConnection } from '../shared/autoReply/autoReplyHealth.ts';
+import { isAutoReplyActive } from '../shared/autoReply/schedule.ts';
+import type { ServerClock } from '../shared/autoReply/serverClock.ts';
+import type { AutoReplyHealthReport, AutoReplyTabStatus } from '../shared/messages.ts';
+import { socketEventName, type ObservedSocketEvent } from '../shared/socketEvents.ts';
+import { workspaceUrl, type Workspace } from '../shared/workspace.ts';
+import { startAccountAutoReply, type AccountAutoReply } from './accountAutoReply.ts';
+import type { Me } from './autoReplyRest.ts';
+import { createLeadershipLock } from './leadershipLock.ts';
+import { wantsLeadership } from './leadershipPolicy.ts';
+import type { MattermostApi } from './mattermostApi.ts';
+import { nextSocketConnection } from './socketConnection.ts';
+import { parseSocketMessage } from './socketMessage.ts';
+import { watchTabIdentity } from './tabIdentity.ts';
+
+const checkEveryMs = 5_000;
+/** A gap this long between two checks means the tab was frozen (or the machine slept): catch up. */
+const frozenGapMs = 3 * 60_000;
+
+export interface AutoReplyTab {
+  status(): Promise<AutoReplyTabStatus>;
+  /** The account signed in in this tab, while known. */
+  account(): Account | undefined;
+  stop(): void;
+}
+
+export interface ServerProblems {
+  current(): { readonly since: number; readonly message: string } | undefined;
+}
+
+const lockName = (account: Account) => `companion-for-mattermost:auto-reply:${workspaceUrl(account.workspace)}:${account.userId}`;
+
+/**
+ * Auto-reply in one tab: watches the webapp's socket and who is signed in,
+ * runs the signed-in account's auto-reply, holds that account's leadership
+ * only while it can answer, and says how healthy it all is.
+ */
+export function startAutoReplyInTab(
+  workspace: Workspace,
+  api: MattermostApi,
+  clock: ServerClock,
+  serverProblems: ServerProblems,
+  report: (health: AutoReplyHealthReport) => void,
+): AutoReplyTab & { identityMayHaveChanged(): void } {
+  const stopping = new AbortController();
+  const leadership = createLeadershipLock();
+  let socket: SocketConnection = { state: 'never-seen' };
+  let running: AccountAutoReply | undefined;
+  /** The settings of the last account, so a signed-out tab can still warn that auto-reply is on but not answering. */
+  let lastSettings: AutoReplyFacts['settings'];
+  let lastReported = '';
+
+  const identity = watchTabIdentity(api, () => clock.now(), onIdentity);
+
+  function onIdentity(me: Me | undefined): void {
+    if (me && running?.account.userId === me.id) {
+      evaluate();
+      return;
+    }
+    running?.stop();
+    leadership.giveUp();
+    running = me
+      ? startAccountAutoReply({
+          account: { workspace, userId: me.id },
+          api,
+          clock,
+          me: identity.me,
+          isLeader: () => leadership.holding(),
+          onSettingsChanged: evaluate,
+        })
+      : undefined;
+    evaluate();
+  }
+
+  async function facts(): Promise<AutoReplyTabStatus> {
+    const stored = running?.settings();
+    if (stored) lastSettings = stored.settings;
+    const leader = await leadership.describe(running ? lockName(running.account) : undefined);
+    const serverProblem = serverProblems.current();
+    const known: Omit<AutoReplyFacts, 'now'> = {
+      account: identity.account(),
+      settings: running ? stored?.settings : lastSettings,
+      settingsProblems: stored && !stored.ok ? stored.problems : [],
+      nativeResponderActive: identity.me()?.nativeResponderActive ?? false,
+      socket,
+      leadership: leader,
+      ...(serverProblem ? { serverProblem } : {}),
+    };
+    const now = clock.now();
+    return { ...known, serverOffsetMs: clock.offsetMs(), health: decideAutoReplyHealth({ ...known, now }) };
+  }
+
+  /** Takes or gives up the lead as the facts now say, and reports the health when it changed. */
+  function evaluate(): void {
+    if (stopping.signal.aborted) return;
+    const current = running;
+    const wanted =
+      current !== undefined &&
+      wantsLeadership({ now: clock.now(), accountKnown: identity.me()?.id === current.account.userId, socket, holding: leadership.holding() });
+    if (current && wanted) {
+      leadership.ask(lockName(current.account), () => {
+        current.catchUp();
+        evaluate();
+      });
+    } else {
+      leadership.giveUp();
+    }
+    void facts().then((status) => {
+      const settings = running?.settings()?.settings;
+      const keepTabAlive = leadership.holding() && settings !== undefined && isAutoReplyActive(settings, clock.now());
+      const next: AutoReplyHealthReport = { health: status.health, badge: badgeFor(status.health), keepTabAlive };
+      const serialized = JSON.stringify(next);
+      if (serialized === lastReported || stopping.signal.aborted) return;
+      lastReported = serialized;
+      report(next);
+    });
+  }
+
+  function onSocketEvent(event: Event): void {
+    if (!(event instanceof CustomEvent) || typeof event.detail !== 'string') return;
+    const observed = JSON.parse(event.detail) as ObservedSocketEvent;
+    const before = socket;
+    socket = nextSocketConnection(socket, observed, clock.now());
+    if (observed.kind === 'close') {
+      evaluate();
+      return;
+    }
+    if (observed.kind === 'open') {
+      if (before.state === 'down' && leadership.holding()) running?.catchUp();
+      evaluate();
+      return;
+    }
+    const message = parseSocketMessage(observed.data);
+    if (before.state !== 'connected') evaluate();
+    switch (message.event) {
+      case 'hello':
+        // Each (re)connect may follow a sign-in or a change of account without a page load.
+        identity.refresh();
+        return;
+      case 'user_updated':
+        if (message.userId === identity.me()?.id) identity.refresh();
+        return;
+      case 'posted':
+        clock.learnFromLivePost(message.posted.post.createAt, Date.now());
+        running?.onPosted(message.posted);
+        return;
+      default:
+        return;
+    }
+  }
+
+  let lastCheck = Date.now();
+  const checkTimer = setInterval(() => {
+    const gap = Date.now() - lastCheck;
+    lastCheck = Date.now();
+    if (gap > frozenGapMs && leadership.holding()) running?.catchUp();
+    running?.tick();
+    evaluate();
+  }, checkEveryMs);
+
+  document.addEventListener(socketEventName, onSocketEvent, { signal: stopping.signal });
+  // Chrome freezes background tabs (and Memory Saver discards them); a resumed tab catches up at once.
+  document.addEventListener('resume', () => leadership.holding() && running?.catchUp(), { signal: stopping.signal });
+
+  return {
+    status: facts,
+    account: () => running?.account,
+    identityMayHaveChanged: () => identity.refresh(),
+    stop() {
+      stopping.abort();
+      clearInterval(checkTimer);
+      identity.stop();
+      running?.stop();
+      running = undefined;
+      leadership.giveUp();
+    },
+  };
+}
