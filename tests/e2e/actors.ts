@@ -72,7 +72,7 @@ export async function postsSince(client: Client4, channelId: string, since: numb
 export const isCompanionReply = (post: Post) => post.props?.companion_auto_reply_to !== undefined;
 
 /** Waits until the channel holds auto-replies from Companion created after `since`, and returns them. */
-export async function waitForAutoReplies(client: Client4, channelId: string, since: number, count = 1, pollMs = 500): Promise<Post[]> {
+export async function waitForAutoReplies(client: Client4, channelId: string, since: number, count = 1, pollMs = 500, timeoutMs = 30_000): Promise<Post[]> {
   let replies: Post[] = [];
   await expect
     .poll(
@@ -80,7 +80,7 @@ export async function waitForAutoReplies(client: Client4, channelId: string, sin
         replies = (await postsSince(client, channelId, since)).filter(isCompanionReply);
         return replies.length;
       },
-      { timeout: 30_000, intervals: [pollMs] },
+      { timeout: timeoutMs, intervals: [pollMs] },
     )
     .toBeGreaterThanOrEqual(count);
   return replies;

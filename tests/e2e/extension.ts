@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
@@ -22,9 +22,33 @@ export async function removeProfileDir(profileDir: string): Promise<void> {
   await rm(profileDir, { recursive: true, force: true });
 }
 
-export async function launchExtensionBrowser(profileDir: string): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** Runs the whole browser with its wall clock shifted, as libfaketime reads it: `+20m`, `-20m`. */
+  readonly clockShift?: string;
+}
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const faketimeLibrary = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
+/** A launcher that starts Chromium under libfaketime; monotonic clocks stay real so timers behave. */
+async function shiftedClockChromium(profileDir: string, shift: string): Promise<string> {
+  const launcher = path.join(profileDir, '..', `${path.basename(profileDir)}-chromium.sh`);
+  await writeFile(
+    launcher,
+    `#!/bin/sh
+export LD_PRELOAD=${faketimeLibrary}
+export FAKETIME=${shift}
+export DONT_FAKE_MONOTONIC=1
+exec ${chromiumPath} "$@"
+`,
+    { mode: 0o755 },
+  );
+  return launcher;
+}
+
+export async function launchExtensionBrowser(profileDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: options.clockShift ? await shiftedClockChromium(profileDir, options.clockShift) : chromiumPath,
     headless: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -81,5 +105,31 @@ export async function contentScriptAnswers(browser: ExtensionBrowser, page: Page
     } catch {
       return false;
     }
+  }, tabId);
+}
+
+/** The toolbar badge the extension shows on the tab showing `page`. */
+export async function badgeText(browser: ExtensionBrowser, page: Page): Promise<string> {
+  const tabId = await tabIdOf(browser, page);
+  return browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Whether the browser may discard the tab showing `page` to save memory. */
+export async function isAutoDiscardable(browser: ExtensionBrowser, page: Page): Promise<boolean | undefined> {
+  const tabId = await tabIdOf(browser, page);
+  return browser.serviceWorker.evaluate(async (id) => (await chrome.tabs.get(id)).autoDiscardable, tabId);
+}
+
+/**
+ * Starts the extension's isolated-world script in an already-open page, as a
+ * browser does after an extension update or an enable without reload: the
+ * page's WebSocket is already open, so the script never sees it.
+ */
+export async function startContentScriptInOpenPage(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const tabId = await tabIdOf(browser, page);
+  await browser.serviceWorker.evaluate(async (id) => {
+    const [registered] = await chrome.scripting.getRegisteredContentScripts({ ids: ['companion-mattermost'] });
+    if (!registered?.js) throw new Error('the content script is not registered');
+    await chrome.scripting.executeScript({ target: { tabId: id }, files: registered.js });
   }, tabId);
 }

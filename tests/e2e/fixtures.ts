@@ -1,12 +1,12 @@
 import { test as base } from '@playwright/test';
 import type { Client4 } from '../../scripts/mattermost/mattermost-client.ts';
 import { directChannelId, newTeamMember, signedInClient, type TeamMember } from './actors.ts';
-import { launchExtensionBrowser, makeProfileDir, removeProfileDir, type ExtensionBrowser } from './extension.ts';
+import { launchExtensionBrowser, makeProfileDir, removeProfileDir, type ExtensionBrowser, type LaunchOptions } from './extension.ts';
 import { server } from './mattermost.ts';
 
 interface AutoReplyFixtures {
   /** Starts Chromium with the extension in a new profile; every one is closed after the test. */
-  newBrowser: () => Promise<ExtensionBrowser>;
+  newBrowser: (options?: LaunchOptions) => Promise<ExtensionBrowser>;
   /** Alice's REST client, with alice online at the start of each test. */
   asAlice: Client4;
   /** A new colleague per test, so each conversation starts with no history. */
@@ -19,8 +19,8 @@ export const test = base.extend<AutoReplyFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
   newBrowser: async ({}, use) => {
     const started: ExtensionBrowser[] = [];
-    await use(async () => {
-      const browser = await launchExtensionBrowser(await makeProfileDir());
+    await use(async (options) => {
+      const browser = await launchExtensionBrowser(await makeProfileDir(), options);
       started.push(browser);
       return browser;
     });
