@@ -25,6 +25,8 @@ export interface ResponderContext {
 export type ResponseOutcome = ReplyDecision | { readonly reply: false; readonly reason: 'not-on-server' };
 
 const minute = 60_000;
+/** A reply sent this long after its message is listed as late. */
+const lateAfterMs = minute;
 /** Another tab or device is creating the same reply right now (same pending_post_id). */
 const duplicateInFlight = 'api.post.deduplicate_create_post.pending';
 
@@ -110,7 +112,7 @@ export async function respondTo(context: ResponderContext, candidate: CandidateP
       postId: post.id,
       channelId: candidate.channelId,
       senderName: name,
-      ...(catchingUp ? { late: true } : {}),
+      ...(catchingUp || context.now() - post.createAt > lateAfterMs ? { late: true } : {}),
     });
     return decision;
   }

@@ -49,6 +49,7 @@ exec ${chromiumPath} "$@"
 export async function launchExtensionBrowser(profileDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: options.clockShift ? await shiftedClockChromium(profileDir, options.clockShift) : chromiumPath,
+    timeout: options.clockShift ? 240_000 : 30_000,
     headless: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
