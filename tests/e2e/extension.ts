@@ -30,17 +30,24 @@ export interface LaunchOptions {
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const faketimeLibrary = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
 
-/** A launcher that starts Chromium under libfaketime; monotonic clocks stay real so timers behave. */
+/**
+ * A launcher that starts Chromium under libfaketime. Monotonic clocks stay
+ * real so timers behave, and libfaketime's rewrite of monotonic condition
+ * waits stays off: with it, Chromium spins for a minute before it starts.
+ */
 async function shiftedClockChromium(profileDir: string, shift: string): Promise<string> {
-  const launcher = path.join(profileDir, '..', `${path.basename(profileDir)}-chromium.sh`);
+  const launcher = path.join(profileDir, 'chromium-with-shifted-clock.sh');
   await writeFile(
     launcher,
-    `#!/bin/sh
-export LD_PRELOAD=${faketimeLibrary}
-export FAKETIME=${shift}
-export DONT_FAKE_MONOTONIC=1
-exec ${chromiumPath} "$@"
-`,
+    [
+      '#!/bin/sh',
+      `export LD_PRELOAD=${faketimeLibrary}`,
+      `export FAKETIME=${shift}`,
+      'export FAKETIME_DONT_FAKE_MONOTONIC=1',
+      'export FAKETIME_FORCE_MONOTONIC_FIX=0',
+      `exec ${chromiumPath} "$@"`,
+      '',
+    ].join('\n'),
     { mode: 0o755 },
   );
   return launcher;
@@ -49,7 +56,6 @@ exec ${chromiumPath} "$@"
 export async function launchExtensionBrowser(profileDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: options.clockShift ? await shiftedClockChromium(profileDir, options.clockShift) : chromiumPath,
-    timeout: options.clockShift ? 240_000 : 30_000,
     headless: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
