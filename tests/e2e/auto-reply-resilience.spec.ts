@@ -1,6 +1,7 @@
 import { restartMattermostServer } from '../../scripts/mattermost/lifecycle.ts';
 import { autoRepliesAfterQuietPeriod, directChannelId, newTeamMember, signedInClient, waitForAutoReplies } from './actors.ts';
 import { openPopupFor } from './extension.ts';
+import { followExtensionRequests } from './extensionRequests.ts';
 import { expect, test } from './fixtures.ts';
 import { directMessageUrl, server } from './mattermost.ts';
 import { cutNetwork, expectSocketConnected, restoreNetwork } from './webappSocket.ts';
@@ -82,17 +83,14 @@ test('rate limits are waited out and the reply still arrives', async ({ newBrows
   await restartMattermostServer();
   try {
     await expectSocketConnected(tab);
-    const limited: string[] = [];
-    tab.on('response', (response) => {
-      if (response.status() === 429) limited.push(response.url());
-    });
+    const extensionRequests = await followExtensionRequests(tab);
 
     const sent = Date.now();
     await sender.client.createPost({ channel_id: conversation, message: 'Busy server today' });
     // The test's own client is rate-limited too: it looks less often.
     await waitForAutoReplies(sender.client, conversation, sent, 1, 1_500);
 
-    expect(limited.length).toBeGreaterThan(0);
+    expect(extensionRequests.statuses()).toContain(429);
     await expect(popup.getByText('Replied to Dana Tester')).toBeVisible();
     await expect(popup.getByText(/Could not reply/)).toHaveCount(0);
   } finally {
