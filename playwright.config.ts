@@ -1,10 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import type { WebappOption } from './tests/e2e/servedWebapp.ts';
 
 /**
  * End-to-end tests: the built extension (dist/chrome-e2e) in Debian's Chromium
- * against a real Mattermost server started by scripts/mattermost.
+ * against a real Mattermost server started by scripts/mattermost. Every test
+ * runs in the stand-in page; then the auto-reply, health and identity tests
+ * run again in Mattermost's own webapp, served by the same server.
  */
-export default defineConfig({
+export default defineConfig<WebappOption>({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
   globalTeardown: './tests/e2e/global-teardown.ts',
@@ -17,4 +20,16 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['github']] : [['list']],
   retries: 0,
   use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'stand-in', use: { webapp: 'stand-in' } },
+    {
+      name: 'real-webapp',
+      testMatch: /\/(auto-reply|health|identity)[^/]*\.spec\.ts$/,
+      use: { webapp: 'real-webapp' },
+      // The webapp loads and reconnects far more slowly than the stand-in on a small machine.
+      timeout: 180_000,
+      // The two pages share one server: the second project starts once the first is done.
+      dependencies: ['stand-in'],
+    },
+  ],
 });

@@ -1,12 +1,14 @@
-// Builds tests/harness-webapp into .mattermost/client/, the folder from which
-// the server serves root.html (for every page URL) and /static/ files. It
-// stands in for the real Mattermost webapp, which the test server does not have.
+// Builds tests/harness-webapp into .mattermost/clients/stand-in/: a page the
+// server can serve as root.html (for every page URL) and /static/ files in
+// place of the real Mattermost webapp, on machines that have no build of it.
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { harnessSourceDir, runtimePaths } from './paths.ts';
+import { harnessSourceDir } from './paths.ts';
+import { webappDir } from './served-webapp.ts';
 
 export async function buildHarnessWebapp(): Promise<void> {
+  const outDir = webappDir('stand-in');
   await build({
     configFile: false,
     root: harnessSourceDir,
@@ -15,7 +17,7 @@ export async function buildHarnessWebapp(): Promise<void> {
     // Library mode leaves process.env.NODE_ENV alone, but the browser has no `process`.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
-      outDir: runtimePaths.client,
+      outDir,
       emptyOutDir: true,
       minify: false,
       // Mattermost's CSP allows same-origin scripts only, so the page loads one plain script file.
@@ -27,5 +29,5 @@ export async function buildHarnessWebapp(): Promise<void> {
       },
     },
   });
-  await copyFile(join(harnessSourceDir, 'root.html'), join(runtimePaths.client, 'root.html'));
+  await copyFile(join(harnessSourceDir, 'root.html'), join(outDir, 'root.html'));
 }

@@ -9,6 +9,7 @@ import { isLoopbackPortFree } from './ports.ts';
 import { ensurePostgres, stopPrivatePostgres } from './postgres.ts';
 import { prepareRuntimeDir } from './runtime-dir.ts';
 import { seedServer } from './seed.ts';
+import { prepareRealWebapp, serveWebapp } from './served-webapp.ts';
 import { tryReadServerInfo, writeServerInfo } from './server-info.ts';
 import type { ServerInfo } from './server-info.ts';
 import { isServerProcess, pingServer, startServerProcess, stopServerProcess, waitForServer } from './server-process.ts';
@@ -21,20 +22,23 @@ const defaultPort = 8065;
  * reuses the one .mattermost/server.json describes if it answers, otherwise
  * builds the server if needed, finds or starts PostgreSQL, starts the server,
  * seeds accounts and writes server.json. `startedNow` tells whether this call
- * started it (so a test run stops only a server it started).
+ * started it (so a test run stops only a server it started). It serves the
+ * real webapp when this machine has one (`realWebapp`), else the stand-in.
  */
-export async function startMattermost(): Promise<{ server: ServerInfo; startedNow: boolean }> {
+export async function startMattermost(): Promise<{ server: ServerInfo; startedNow: boolean; realWebapp: boolean }> {
   const port = testPort();
   const url = `http://127.0.0.1:${port}`;
   // Rebuilt every time (it takes a second); the server reads it from disk per request.
   await buildHarnessWebapp();
+  const realWebapp = await prepareRealWebapp();
+  await serveWebapp(realWebapp ? 'real-webapp' : 'stand-in');
 
   const described = tryReadServerInfo();
   if (described?.url === url) {
     const versionId = await pingServer(url);
     if (versionId !== undefined) {
       console.log(`Reusing the Mattermost server already running at ${url}.`);
-      return { server: { ...described, versionId }, startedNow: false };
+      return { server: { ...described, versionId }, startedNow: false, realWebapp };
     }
   }
 
@@ -74,7 +78,7 @@ export async function startMattermost(): Promise<{ server: ServerInfo; startedNo
     console.log(`The server is up (X-Version-Id: ${versionId}). Seeding accounts…`);
     const server: ServerInfo = { url, versionId, ...(await seedServer(url)), database: { dsn: database.dsn } };
     await writeServerInfo(server);
-    return { server, startedNow: true };
+    return { server, startedNow: true, realWebapp };
   } catch (error) {
     // Nobody would stop a half-started server: a failed global setup skips the teardown.
     await stopRecordedServer();

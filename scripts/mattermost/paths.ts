@@ -25,8 +25,13 @@ export const runtimePaths = {
   consoleLog: join(runtimeDir, 'logs', 'server-console.log'),
   plugins: join(runtimeDir, 'plugins'),
   clientPlugins: join(runtimeDir, 'client-plugins'),
-  /** The server serves root.html and /static/ from `client/` under its working directory. */
+  /**
+   * The server serves root.html and /static/ from `client/` under its working
+   * directory, reading it per request: a symlink to one of `clients/`.
+   */
   client: join(runtimeDir, 'client'),
+  /** The pages the server can serve as its webapp, one folder each (see served-webapp.ts). */
+  clients: join(runtimeDir, 'clients'),
   /** A private PostgreSQL cluster, when the machine has none we can use; owned by the `postgres` user. */
   postgres: join(runtimeDir, 'postgres'),
   postgresData: join(runtimeDir, 'postgres', 'data'),

@@ -8,8 +8,8 @@ import type { TestConfig } from './config.ts';
 import { runtimePaths } from './paths.ts';
 
 export async function prepareRuntimeDir(build: ServerBuild, config: TestConfig): Promise<void> {
-  const { data, logs, plugins, clientPlugins, client } = runtimePaths;
-  for (const dir of [data, logs, plugins, clientPlugins, client]) await mkdir(dir, { recursive: true });
+  const { data, logs, plugins, clientPlugins } = runtimePaths;
+  for (const dir of [data, logs, plugins, clientPlugins]) await mkdir(dir, { recursive: true });
   for (const folder of runtimeAssetFolders) {
     const link = join(runtimePaths.root, folder);
     // Replace the link each time: a new pinned version lives in a new build folder.

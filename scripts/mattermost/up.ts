@@ -2,13 +2,15 @@
 // and PostgreSQL's database if needed, then seeding accounts), or reuses the
 // one already running, and prints where it is and how to sign in.
 //
-// Usage: npm run mm:up          (MM_TEST_PORT picks the port, default 8065)
+// Usage: npm run mm:up          (MM_TEST_PORT picks the port, default 8065;
+//                               COMPANION_WEBAPP the webapp build to serve)
 import { isExecutedDirectly, runCli } from './cli.ts';
 import { startMattermost } from './lifecycle.ts';
 import { runtimePaths } from './paths.ts';
+import { realWebappSource } from './served-webapp.ts';
 import type { ServerInfo } from './server-info.ts';
 
-function describeServer(server: ServerInfo): string {
+function describeServer(server: ServerInfo, realWebapp: boolean): string {
   const rows: [string, string, string][] = [
     ['username', 'password', 'email'],
     ...[server.admin, ...Object.values(server.users)].map(
@@ -27,6 +29,7 @@ function describeServer(server: ServerInfo): string {
     `Mattermost is running at ${server.url}`,
     `  version: ${server.versionId}`,
     `  team:    ${server.team.name}`,
+    `  webapp:  ${realWebapp ? `Mattermost's webapp, from ${realWebappSource()}` : 'the stand-in page (tests/harness-webapp)'}`,
     '',
     ...table,
     '',
@@ -37,7 +40,7 @@ function describeServer(server: ServerInfo): string {
 
 if (isExecutedDirectly(import.meta.url)) {
   runCli(async () => {
-    const { server } = await startMattermost();
-    console.log(describeServer(server));
+    const { server, realWebapp } = await startMattermost();
+    console.log(describeServer(server, realWebapp));
   });
 }

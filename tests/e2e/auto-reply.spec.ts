@@ -7,6 +7,7 @@ import {
   unreadMessageCount,
   waitForAutoReplies,
 } from './actors.ts';
+import { reportUserIdle } from './desktopApp.ts';
 import { expect, test } from './fixtures.ts';
 import { server } from './mattermost.ts';
 import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
@@ -46,9 +47,9 @@ test('an automatically away user stays away while auto-reply answers', async ({ 
     const browser = await newBrowser();
     const tab = await openMattermostAs(browser, alice, 'bob');
     await switchAutoReplyOn(await enableCompanion(browser, tab));
-    // As the webapp does after a while without input: the server then sets an automatic "away".
+    // As the Desktop app has the webapp do after a while without input: the server then sets an automatic "away".
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await tab.getByRole('button', { name: 'Report the user idle' }).click();
+    await reportUserIdle(tab);
     await expect.poll(async () => (await asAlice.getStatus(alice.id)).status).toBe('away');
 
     const sent = Date.now();

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { watchWebappSocket } from './webappSocket.ts';
 
 export const extensionDir = path.resolve(import.meta.dirname, '../../dist/chrome-e2e');
 
@@ -68,6 +69,8 @@ export async function launchExtensionBrowser(profileDir: string, options: Launch
       '--no-first-run',
     ],
   });
+  // Every tab's socket is followed from its first request, so tests can wait for the webapp's `hello`.
+  context.on('page', watchWebappSocket);
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, extensionId, serviceWorker, profileDir, close: () => context.close() };

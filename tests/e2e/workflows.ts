@@ -1,14 +1,52 @@
 import { expect, type Page } from '@playwright/test';
+import { actAsDesktopApp } from './desktopApp.ts';
 import { openPopupFor, type ExtensionBrowser } from './extension.ts';
 import { directMessageUrl, signIn, type SeededUser } from './mattermost.ts';
+import { expectSocketConnected, waitForSocketHello } from './webappSocket.ts';
 
-/** Signs the user in and opens the webapp at a direct message, with its WebSocket connected. */
+/**
+ * Signs the user in and opens the webapp at a direct message, with its
+ * WebSocket connected. Works in the stand-in page and in Mattermost's webapp,
+ * whose controls the stand-in names alike.
+ */
 export async function openMattermostAs(browser: ExtensionBrowser, user: SeededUser, withUsername: string): Promise<Page> {
   await signIn(browser.context, user);
   const tab = await browser.context.newPage();
-  await tab.goto(directMessageUrl(withUsername));
-  await expect(tab.locator('#harness-socket')).toHaveText('connected');
+  await actAsDesktopApp(tab);
+  await waitForSocketHello(tab, async () => {
+    await tab.goto(directMessageUrl(withUsername));
+    await viewInBrowserIfAsked(tab);
+  });
   return tab;
+}
+
+/** Mattermost's webapp asks once per browser profile where to open a link ("Where would you like to view this?"). */
+async function viewInBrowserIfAsked(tab: Page): Promise<void> {
+  const viewInBrowser = tab.getByText('View in Browser', { exact: true });
+  await expect(viewInBrowser.or(accountMenu(tab)).first()).toBeVisible({ timeout: 30_000 });
+  if (await viewInBrowser.isVisible()) await viewInBrowser.click();
+}
+
+const accountMenu = (tab: Page) => tab.getByRole('button', { name: "User's account menu" });
+
+/** Signs in through the page's own form, which (in both pages) does it without a page load. */
+export async function signInThroughLoginForm(tab: Page, user: SeededUser): Promise<void> {
+  await waitForSocketHello(tab, async () => {
+    await tab.getByRole('textbox', { name: 'Email or Username' }).fill(user.username);
+    await tab.getByLabel('Password', { exact: true }).fill(user.password);
+    await tab.getByRole('button', { name: 'Log in' }).click();
+  });
+}
+
+/**
+ * Signs out through the account menu and waits for the sign-in form. The
+ * stand-in stays on the same page; Mattermost's webapp loads /login afresh.
+ */
+export async function signOutThroughMenu(tab: Page): Promise<void> {
+  await accountMenu(tab).click();
+  await tab.getByRole('menuitem', { name: 'Log out' }).click();
+  await expect(tab.getByRole('textbox', { name: 'Email or Username' })).toBeVisible();
+  await expectSocketConnected(tab, false);
 }
 
 /**
@@ -24,8 +62,7 @@ export async function enableCompanion(browser: ExtensionBrowser, tab: Page): Pro
   await expect(enable.or(session)).toBeVisible();
   if (await enable.isVisible()) await enable.click();
   await expect(session).toHaveText(/Running in this tab as @/);
-  await tab.reload();
-  await expect(tab.locator('#harness-socket')).toHaveText('connected');
+  await waitForSocketHello(tab, () => tab.reload());
   await popup.reload();
   await expect(popup.getByRole('switch', { name: 'Auto-reply' })).toBeVisible();
   return popup;

@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import {
   contentScriptAnswers,
   launchExtensionBrowser,
@@ -8,6 +7,7 @@ import {
   removeProfileDir,
   type ExtensionBrowser,
 } from './extension.ts';
+import { expect, test } from './fixtures.ts';
 import { directMessageUrl, server, signIn } from './mattermost.ts';
 import { startPlainPageServer, type PlainPageServer } from './plainPage.ts';
 
