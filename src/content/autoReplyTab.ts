@@ -15,6 +15,8 @@ import { parseSocketMessage } from './socketMessage.ts';
 import { watchTabIdentity } from './tabIdentity.ts';
 
 const checkEveryMs = 5_000;
+/** The webapp closes its socket just before it ends the session when signing out. */
+const signOutSettleMs = 1_000;
 /** A gap this long between two checks means the tab was frozen (or the machine slept): catch up. */
 const frozenGapMs = 3 * 60_000;
 
@@ -123,6 +125,8 @@ export function startAutoReplyInTab(
     const before = socket;
     socket = nextSocketConnection(socket, observed, clock.now());
     if (observed.kind === 'close') {
+      // Signing out closes the socket and ends the session, but leaves the readable cookie as it was.
+      setTimeout(identity.refresh, signOutSettleMs);
       evaluate();
       return;
     }
@@ -155,6 +159,8 @@ export function startAutoReplyInTab(
     const gap = Date.now() - lastCheck;
     lastCheck = Date.now();
     if (gap > frozenGapMs && leadership.holding()) running?.catchUp();
+    // While the socket is down, a signed-out session shows only through a request.
+    if (socket.state === 'down' && identity.me()) identity.refresh();
     running?.tick();
     evaluate();
   }, checkEveryMs);

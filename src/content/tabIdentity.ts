@@ -11,7 +11,11 @@ export interface TabIdentity {
   account(): TabAccount;
   /** The signed-in user, while known. */
   me(): Me | undefined;
-  /** Asks the server again who is signed in: on every socket hello, a 401, a change of the session cookie. */
+  /**
+   * Asks the server again who is signed in: on every socket hello and close, a
+   * 401, a change of the session cookie. (Signing out ends the session but
+   * leaves the readable `MMUSERID` cookie; signing in as someone else changes it.)
+   */
   refresh(): void;
   stop(): void;
 }

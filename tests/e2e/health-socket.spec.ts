@@ -2,6 +2,7 @@ import { waitForAutoReplies } from './actors.ts';
 import { badgeText, openPopupFor } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { server } from './mattermost.ts';
+import { cutTabNetwork, expectSocketConnected, restoreTabNetwork } from './webappSocket.ts';
 import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
 
 const { alice } = server.users;
@@ -13,12 +14,13 @@ test('while the tab’s socket is down the popup says "reconnecting since" and t
   await switchAutoReplyOn(popup);
   await expect.poll(() => badgeText(browser, tab)).toBe('ON');
 
-  await tab.getByRole('button', { name: 'Cut the network' }).click();
+  await cutTabNetwork(tab);
   await expect(popup.locator('.auto-reply-state')).toHaveText(/^Not answering: reconnecting to Mattermost since \d/);
   await expect.poll(() => badgeText(browser, tab)).toBe('!');
 
-  await tab.getByRole('button', { name: 'Restore the network' }).click();
-  await expect(popup.locator('.auto-reply-state')).toHaveText(/^On: answering/, { timeout: 30_000 });
+  await restoreTabNetwork(tab);
+  await expectSocketConnected(tab);
+  await expect(popup.locator('.auto-reply-state')).toHaveText(/^On: answering/);
   await expect.poll(() => badgeText(browser, tab)).toBe('ON');
 });
 
@@ -31,7 +33,7 @@ test('a leader whose socket stays down hands over to a tab that can answer, whic
   const otherPopup = await openPopupFor(browser, otherTab);
   await expect(otherPopup.locator('.auto-reply-state')).toHaveText(/^On: answering from another tab/);
 
-  await leaderTab.getByRole('button', { name: 'Cut the network' }).click();
+  await cutTabNetwork(leaderTab);
   const sent = Date.now();
   await sender.client.createPost({ channel_id: conversation, message: 'Sent while the answering tab is offline' });
   await waitForAutoReplies(sender.client, conversation, sent, 1, 1_000, 60_000);

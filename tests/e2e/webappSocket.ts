@@ -4,7 +4,7 @@
 // connected once the server answered on it (a `hello` on a new connection, a
 // pong on a resumed one), until it closes. An older socket it gave up on may
 // report its close much later (offline, the close handshake cannot finish).
-import { expect, type Page, type WebSocket } from '@playwright/test';
+import { expect, type CDPSession, type Page, type WebSocket } from '@playwright/test';
 
 const socketPath = '/api/v4/websocket';
 const reconnectTimeoutMs = 45_000;
@@ -84,4 +84,29 @@ export async function cutNetwork(page: Page): Promise<void> {
 
 export async function restoreNetwork(page: Page): Promise<void> {
   await page.context().setOffline(false);
+}
+
+/**
+ * Takes one tab offline, the others staying online: its socket closes as with
+ * cutNetwork, while other tabs of the same browser keep theirs.
+ */
+export async function cutTabNetwork(page: Page): Promise<void> {
+  await emulateOffline(page, true);
+  await expectSocketConnected(page, false);
+}
+
+export async function restoreTabNetwork(page: Page): Promise<void> {
+  await emulateOffline(page, false);
+}
+
+const devToolsSessions = new WeakMap<Page, CDPSession>();
+
+/** Emulated conditions last as long as the DevTools session that set them: one session per page. */
+async function emulateOffline(page: Page, offline: boolean): Promise<void> {
+  let devTools = devToolsSessions.get(page);
+  if (!devTools) {
+    devTools = await page.context().newCDPSession(page);
+    devToolsSessions.set(page, devTools);
+  }
+  await devTools.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 }

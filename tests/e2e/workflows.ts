@@ -50,9 +50,9 @@ export async function signOutThroughMenu(tab: Page): Promise<void> {
 }
 
 /**
- * Enables the extension on the tab's workspace through the popup, then
- * reloads the tab so that the socket observer is in place before the
- * webapp's WebSocket opens, as it is on every later page load.
+ * Enables the extension on the tab's workspace through the popup. Enabling
+ * reloads the tab, so the socket observer is in place before the webapp's
+ * WebSocket opens, as it is on every later page load.
  */
 export async function enableCompanion(browser: ExtensionBrowser, tab: Page): Promise<Page> {
   const popup = await openPopupFor(browser, tab);
@@ -60,10 +60,8 @@ export async function enableCompanion(browser: ExtensionBrowser, tab: Page): Pro
   const session = popup.locator('.session');
   // Another tab of this profile may have enabled the workspace already.
   await expect(enable.or(session)).toBeVisible();
-  if (await enable.isVisible()) await enable.click();
+  if (await enable.isVisible()) await waitForSocketHello(tab, () => enable.click());
   await expect(session).toHaveText(/Running in this tab as @/);
-  await waitForSocketHello(tab, () => tab.reload());
-  await popup.reload();
   await expect(popup.getByRole('switch', { name: 'Auto-reply' })).toBeVisible();
   return popup;
 }

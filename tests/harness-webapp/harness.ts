@@ -42,13 +42,22 @@ requireElement('harness-sign-out').addEventListener('click', () => void signOut(
 
 void start();
 
-/** Like the webapp, opens the WebSocket only once the session is known to be valid. */
+const retryStartMs = 2_000;
+
+/**
+ * Like the webapp, opens the WebSocket only once the session is known to be
+ * valid, and keeps trying while the server cannot be reached.
+ */
 async function start(): Promise<void> {
   try {
     showSignedIn((await client.getMe()).username);
   } catch (error) {
-    if (error instanceof ClientError && error.status_code === 401) showSignedOut();
-    else userLine.textContent = `Error: ${String(error)}`;
+    if (error instanceof ClientError && error.status_code === 401) {
+      showSignedOut();
+      return;
+    }
+    userLine.textContent = `Error: ${String(error)}`;
+    setTimeout(() => void start(), retryStartMs);
   }
 }
 
