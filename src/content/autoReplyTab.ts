@@ -1,4 +1,5 @@
 import type { Account } from '../shared/autoReply/accountData.ts';
+import { readAutoReplySettings, readLastAccount, rememberLastAccount } from '../shared/autoReply/autoReplyStore.ts';
 import { badgeFor, decideAutoReplyHealth, type AutoReplyFacts, type SocketConnection } from '../shared/autoReply/autoReplyHealth.ts';
 import { isAutoReplyActive } from '../shared/autoReply/schedule.ts';
 import type { ServerClock } from '../shared/autoReply/serverClock.ts';
@@ -49,7 +50,7 @@ export function startAutoReplyInTab(
   const leadership = createLeadershipLock();
   let socket: SocketConnection = { state: 'never-seen' };
   let running: AccountAutoReply | undefined;
-  /** The settings of the last account, so a signed-out tab can still warn that auto-reply is on but not answering. */
+  /** The settings of the account last signed in, so a signed-out tab can still warn that auto-reply is on but not answering. */
   let lastSettings: AutoReplyFacts['settings'];
   let lastReported = '';
 
@@ -60,8 +61,11 @@ export function startAutoReplyInTab(
       evaluate();
       return;
     }
+    if (running) lastSettings = running.settings()?.settings;
     running?.stop();
     leadership.giveUp();
+    if (me) void rememberLastAccount({ workspace, userId: me.id });
+    else if (!lastSettings) void showLastAccountSettings();
     running = me
       ? startAccountAutoReply({
           account: { workspace, userId: me.id },
@@ -75,9 +79,16 @@ export function startAutoReplyInTab(
     evaluate();
   }
 
+  /** A tab loaded signed out still warns when the account last signed in here has auto-reply on. */
+  async function showLastAccountSettings(): Promise<void> {
+    const last = await readLastAccount(workspace);
+    if (!last || running) return;
+    lastSettings = (await readAutoReplySettings(last)).settings;
+    evaluate();
+  }
+
   async function facts(): Promise<AutoReplyTabStatus> {
     const stored = running?.settings();
-    if (stored) lastSettings = stored.settings;
     const leader = await leadership.describe(running ? lockName(running.account) : undefined);
     const serverProblem = serverProblems.current();
     const known: Omit<AutoReplyFacts, 'now'> = {
@@ -112,7 +123,8 @@ export function startAutoReplyInTab(
       const settings = running?.settings()?.settings;
       const keepTabAlive = leadership.holding() && settings !== undefined && isAutoReplyActive(settings, clock.now());
       const next: AutoReplyHealthReport = { health: status.health, badge: badgeFor(status.health), keepTabAlive };
-      const serialized = JSON.stringify(next);
+      // The browser clears a tab's badge when the page navigates (the webapp moves to /login on its own): say it again then.
+      const serialized = JSON.stringify([next, location.href]);
       if (serialized === lastReported || stopping.signal.aborted) return;
       lastReported = serialized;
       report(next);

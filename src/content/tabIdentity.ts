@@ -37,7 +37,8 @@ export function watchTabIdentity(api: MattermostApi, now: () => number, onChange
   let stopped = false;
 
   const settle = (next: Me | undefined) => {
-    const changed = next?.id !== me?.id;
+    // The first answer (or the first after failures) is news even when it is "nobody".
+    const changed = next?.id !== me?.id || account.state === 'checking' || account.state === 'unreachable';
     me = next;
     account = next ? { state: 'signed-in', userId: next.id, username: next.username } : { state: 'signed-out' };
     // The same user with new properties (the native responder switched on) is not a change of user.

@@ -2,7 +2,7 @@ import { autoRepliesAfterQuietPeriod, waitForAutoReplies } from './actors.ts';
 import { badgeText, openPopupFor, startContentScriptInOpenPage } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { directMessageUrl, server, signIn } from './mattermost.ts';
-import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
+import { enableCompanion, openMattermostAs, signInThroughLoginForm, switchAutoReplyOn, viewInBrowserIfAsked } from './workflows.ts';
 
 const { alice } = server.users;
 
@@ -29,6 +29,7 @@ test('a tab that was open before Companion started in it says so, and never keep
   // Open before the workspace is enabled: no script of ours in it.
   const earlyTab = await browser.context.newPage();
   await earlyTab.goto(directMessageUrl('carol'));
+  await viewInBrowserIfAsked(earlyTab);
   const enablingTab = await openMattermostAs(browser, alice, 'bob');
   await switchAutoReplyOn(await enableCompanion(browser, enablingTab));
   await enablingTab.close();
@@ -50,7 +51,7 @@ test('a tab that was open before Companion started in it says so, and never keep
   await expect.poll(() => badgeText(browser, laterTab)).toBe('ON');
 });
 
-test('a signed-out tab stops answering at once, says so, and answers again when signed in without a page load', async ({ newBrowser, sender, conversation }) => {
+test('a signed-out tab stops answering at once, says so, and answers again when signed in without a page load', async ({ newBrowser, sender, conversation, webapp }) => {
   const browser = await newBrowser();
   const tab = await openMattermostAs(browser, alice, 'bob');
   const popup = await enableCompanion(browser, tab);
@@ -65,7 +66,9 @@ test('a signed-out tab stops answering at once, says so, and answers again when 
   await sender.client.createPost({ channel_id: conversation, message: 'Sent while you were signed out' });
   expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, whileSignedOut)).toHaveLength(0);
 
-  await signIn(browser.context, alice);
+  // The stand-in page does not notice; Mattermost's webapp has moved to its sign-in page.
+  if (webapp === 'real-webapp') await signInThroughLoginForm(tab, alice);
+  else await signIn(browser.context, alice);
   await expect(popup.locator('.auto-reply-state')).toHaveText(/^On: answering/);
   await expect.poll(() => badgeText(browser, tab)).toBe('ON');
   const signedInAgain = Date.now();

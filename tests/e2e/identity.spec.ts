@@ -1,5 +1,5 @@
 import { autoRepliesAfterQuietPeriod, directChannelId, waitForAutoReplies } from './actors.ts';
-import { openPopupFor } from './extension.ts';
+import { badgeText, openPopupFor } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { server } from './mattermost.ts';
 import { enableCompanion, openMattermostAs, signInThroughLoginForm, signOutThroughMenu, switchAutoReplyOn } from './workflows.ts';
@@ -24,6 +24,7 @@ test('a tab opened signed out answers once the user signs in through the page, w
 
   await signInThroughLoginForm(tab, alice);
   await switchAutoReplyOn(popup, { message: 'Signed in just now, {sender}.' });
+  await expect.poll(() => badgeText(browser, tab)).toBe('ON');
   const sent = Date.now();
   await sender.client.createPost({ channel_id: conversation, message: 'Hello after your sign-in' });
   const [reply] = await waitForAutoReplies(sender.client, conversation, sent);

@@ -21,7 +21,7 @@ export async function openMattermostAs(browser: ExtensionBrowser, user: SeededUs
 }
 
 /** Mattermost's webapp asks once per browser profile where to open a link ("Where would you like to view this?"). */
-async function viewInBrowserIfAsked(tab: Page): Promise<void> {
+export async function viewInBrowserIfAsked(tab: Page): Promise<void> {
   const viewInBrowser = tab.getByText('View in Browser', { exact: true });
   await expect(viewInBrowser.or(accountMenu(tab)).first()).toBeVisible({ timeout: 30_000 });
   if (await viewInBrowser.isVisible()) await viewInBrowser.click();

@@ -21,6 +21,11 @@ export function accountDataKey(account: Account, kind: AccountDataKind): string 
   return `autoReply:${workspaceUrl(account.workspace)}:account:${account.userId}:${kind}`;
 }
 
+/** The account last signed in on the workspace in this browser, so a signed-out tab can tell that its auto-reply is on. */
+export function lastAccountKey(workspace: Workspace): string {
+  return `autoReply:${workspaceUrl(workspace)}:lastAccount`;
+}
+
 /** Where layout version 1 kept a workspace's data. */
 export function workspaceDataKey(workspace: Workspace, kind: AccountDataKind): string {
   return `autoReply:${workspaceUrl(workspace)}:${kind}`;

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { accountDataKey, accountDataKinds, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
+import { accountDataKey, accountDataKinds, lastAccountKey, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
+import type { Workspace } from '../workspace.ts';
 import { appendActivity, parseActivity, type ActivityEntry } from './activity.ts';
 import { defaultAutoReplySettings, parseAutoReplySettings, type AutoReplySettings } from './settings.ts';
 
@@ -16,6 +17,16 @@ export async function claimWorkspaceData(account: Account): Promise<void> {
   const change = planWorkspaceDataMigration(await browser.storage.local.get(keys), account);
   if (Object.keys(change.set).length > 0) await browser.storage.local.set(change.set);
   if (change.remove.length > 0) await browser.storage.local.remove(change.remove);
+}
+
+export async function rememberLastAccount(account: Account): Promise<void> {
+  await browser.storage.local.set({ [lastAccountKey(account.workspace)]: account.userId });
+}
+
+export async function readLastAccount(workspace: Workspace): Promise<Account | undefined> {
+  const key = lastAccountKey(workspace);
+  const userId = (await browser.storage.local.get(key))[key];
+  return typeof userId === 'string' ? { workspace, userId } : undefined;
 }
 
 export async function readAutoReplySettings(account: Account): Promise<StoredSettings> {
