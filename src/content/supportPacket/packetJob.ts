@@ -74,6 +74,7 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
         sizeBytes: blob.size,
         files: packet.files.map((file) => ({ path: file.path, sizeBytes: encoder.encode(file.content).length })),
         warnings: packet.warnings,
+        ...(packet.metadataProblem ? { metadataProblem: packet.metadataProblem } : {}),
         redactPersonalData: options.redactPersonalData,
       } as const;
       finished = { zip: blob, fileName, job };
