@@ -1,7 +1,8 @@
-import type { Collected, CollectedData, FilteredUserCounts } from '../../shared/supportPacket/collectedData.ts';
+import type { Collected, CollectedData } from '../../shared/supportPacket/collectedData.ts';
 import { collectedJobTypes } from '../../shared/supportPacket/packetLayout.ts';
 import type { MattermostApi } from '../mattermostApi.ts';
 import { collectPermissions } from './collectPermissions.ts';
+import { collectUserCounts } from './collectUserCounts.ts';
 import { collectServerLog } from './collectServerLog.ts';
 import { collect } from './collectSource.ts';
 
@@ -102,20 +103,6 @@ export async function collectPacketData(context: CollectionContext): Promise<Col
       websocketReachable: context.websocketReachable,
     },
   };
-}
-
-type Get = <T>(path: string) => Promise<Collected<T>>;
-
-/** The four counts of GET /users/stats/filtered that stats.yaml needs; the first failure stands for all. */
-async function collectUserCounts(get: Get): Promise<Collected<FilteredUserCounts>> {
-  const count = (query: string) => get<{ total_users_count: number }>(`/users/stats/filtered${query}`);
-  const active = await count('');
-  const registered = await count('?include_deleted=true');
-  const activeWithBots = await count('?include_bots=true');
-  const guests = await count('?roles=system_guest&include_bots=true&include_remote_users=true');
-  for (const answer of [active, registered, activeWithBots, guests]) if (!answer.ok) return answer;
-  const value = (answer: Collected<{ total_users_count: number }>) => (answer.ok ? answer.value.total_users_count : 0);
-  return { ok: true, value: { active: value(active), registered: value(registered), activeWithBots: value(activeWithBots), guests: value(guests) } };
 }
 
 /** REST latency and the clock difference to the server, from a few pings. */
