@@ -1,6 +1,8 @@
 import { splitLogByNode } from '../../shared/supportPacket/clusterLayout.ts';
 import type { Collected } from '../../shared/supportPacket/collectedData.ts';
+import { runWithBreaks, splitLines } from '../../shared/supportPacket/slicedWork.ts';
 import type { MattermostApi } from '../mattermostApi.ts';
+import { breakForTheTab } from './breakForTheTab.ts';
 import { collect } from './collectSource.ts';
 
 /** Lines per page of the paged log endpoint: the server's maximum. */
@@ -23,7 +25,8 @@ export async function collectServerLog(api: MattermostApi, apiRoot: string, sign
   if (probe.ok && splitLogByNode(probe.value).byHostname.size > 0) return pagedLog(page);
 
   const whole = await collect('/api/v4/logs/download', () => api.requestText(`${apiRoot}/logs/download`, { signal }));
-  if (whole.ok) return { ok: true, value: whole.value.text.split('\n').filter((line) => line !== '') };
+  // A 100 MB file has some 400,000 lines: split in slices, with breaks for the tab.
+  if (whole.ok) return { ok: true, value: await runWithBreaks(splitLines(whole.value.text), breakForTheTab(signal)) };
   if (whole.status !== 404 && whole.status !== 405) return whole;
   return pagedLog(page);
 }

@@ -1,10 +1,12 @@
 import JSZip from 'jszip';
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../../shared/messaging.ts';
-import { buildSupportPacket } from '../../shared/supportPacket/packetLayout.ts';
+import { supportPacketInSlices, type PacketFile } from '../../shared/supportPacket/packetLayout.ts';
+import { runWithBreaks } from '../../shared/supportPacket/slicedWork.ts';
 import { writePacketJob, type PacketJobState } from '../../shared/supportPacketJob.ts';
 import { workspaceLabel, workspaceUrl, type Workspace } from '../../shared/workspace.ts';
 import type { MattermostApi } from '../mattermostApi.ts';
+import { breakForTheTab } from './breakForTheTab.ts';
 import { collectPacketData, collectionSteps } from './collectPacketData.ts';
 import { randomSuffix, supportPacketFileName } from './packetFileName.ts';
 
@@ -45,15 +47,23 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
       controller.signal.throwIfAborted();
 
       await report('assembling', collectingShare);
-      const packet = buildSupportPacket(data, {
-        redactPersonalData: options.redactPersonalData,
-        generatorName: browser.runtime.getManifest().name,
-        generatorVersion: browser.runtime.getManifest().version,
-      });
-      controller.signal.throwIfAborted();
+      const takeBreak = breakForTheTab(controller.signal);
+      const packet = await runWithBreaks(
+        supportPacketInSlices(data, {
+          redactPersonalData: options.redactPersonalData,
+          generatorName: browser.runtime.getManifest().name,
+          generatorVersion: browser.runtime.getManifest().version,
+        }),
+        takeBreak,
+      );
 
       const zip = new JSZip();
-      for (const file of packet.files) zip.file(file.path, file.content);
+      const sizes: Array<{ path: string; sizeBytes: number }> = [];
+      for (const file of packet.files) {
+        const content = await fileBlob(file, takeBreak);
+        zip.file(file.path, content);
+        sizes.push({ path: file.path, sizeBytes: content.size });
+      }
       let lastReported = 0;
       const blob = await zip.generateAsync({ type: 'blob', compression: 'DEFLATE', compressionOptions: { level: 6 } }, (metadata) => {
         if (controller.signal.aborted) throw new DOMException('Cancelled', 'AbortError');
@@ -64,7 +74,6 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
       });
       controller.signal.throwIfAborted();
 
-      const encoder = new TextEncoder();
       const fileName = supportPacketFileName(workspaceLabel(workspace), new Date(), randomSuffix());
       const job = {
         state: 'ready',
@@ -72,7 +81,7 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
         finishedAt: Date.now(),
         fileName,
         sizeBytes: blob.size,
-        files: packet.files.map((file) => ({ path: file.path, sizeBytes: encoder.encode(file.content).length })),
+        files: sizes,
         warnings: packet.warnings,
         ...(packet.metadataProblem ? { metadataProblem: packet.metadataProblem } : {}),
         redactPersonalData: options.redactPersonalData,
@@ -108,6 +117,16 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
       return finished.fileName;
     },
   };
+}
+
+/** A file's text as a Blob, one part at a time with a break after each: encoding a 100 MB log at once would freeze the tab. */
+async function fileBlob(file: PacketFile, takeBreak: () => Promise<void>): Promise<Blob> {
+  const blobs: Blob[] = [];
+  for (const part of file.parts) {
+    blobs.push(new Blob([part], { type: 'text/plain' }));
+    if (file.parts.length > 1) await takeBreak();
+  }
+  return new Blob(blobs, { type: 'text/plain' });
 }
 
 function blobAsDataUrl(blob: Blob): Promise<string> {

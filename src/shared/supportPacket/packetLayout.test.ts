@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CollectedData } from './collectedData.ts';
-import { buildSupportPacket, type SupportPacket } from './packetLayout.ts';
+import { buildSupportPacket, fileText, type SupportPacket } from './packetLayout.ts';
 import { fakeSetting } from './secretMasking.ts';
 import { collectedData, failed, job, now, ok, packetOptions, seededUser } from './testData.ts';
 
@@ -13,7 +13,7 @@ const paths = (packet: SupportPacket) => packet.files.map((file) => file.path);
 function content(packet: SupportPacket, path: string): string {
   const file = packet.files.find((candidate) => candidate.path === path);
   if (!file) throw new Error(`${path} is not in the packet: ${paths(packet).join(', ')}`);
-  return file.content;
+  return fileText(file);
 }
 
 const yamlOf = (packet: SupportPacket, path: string) => parse(content(packet, path)) as Record<string, unknown>;
@@ -41,8 +41,8 @@ describe('support packet layout', () => {
   it('writes files that YAML and JSON parsers read', () => {
     const packet = build({ appsInventory: ok({ apps: [{ app_id: 'servicenow', version: '1.2.0' }] }) });
     for (const file of packet.files) {
-      if (file.path.endsWith('.yaml')) expect(() => parse(file.content), file.path).not.toThrow();
-      if (file.path.endsWith('.json')) expect(() => JSON.parse(file.content), file.path).not.toThrow();
+      if (file.path.endsWith('.yaml')) expect(() => parse(fileText(file)), file.path).not.toThrow();
+      if (file.path.endsWith('.json')) expect(() => JSON.parse(fileText(file)), file.path).not.toThrow();
     }
     expect(yamlOf(packet, 'companion/apps_inventory.yaml')).toEqual({ apps: [{ app_id: 'servicenow', version: '1.2.0' }] });
   });
@@ -377,7 +377,7 @@ describe('support packet for servers before 10.5', () => {
 });
 
 describe('support packet redaction', () => {
-  const everyText = (packet: SupportPacket) => packet.files.map((file) => file.content).join('\n');
+  const everyText = (packet: SupportPacket) => packet.files.map(fileText).join('\n');
 
   it('leaves none of the seeded user’s personal data anywhere in the packet', () => {
     const text = everyText(build());

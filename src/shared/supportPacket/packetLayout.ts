@@ -12,12 +12,13 @@ import { describeLogLevelAdvice, logLevelAdvice } from './logLevelAdvice.ts';
 import { metadataFile } from './metadataFile.ts';
 import { toNativeJson, toNativeYaml } from './nativeEncoding.ts';
 import { permissionsFile } from './permissionsFile.ts';
-import { collectKnownPeople, createPseudonyms, redactEmailAddresses, redactLogLine, redactValue } from './redaction.ts';
+import { createPseudonyms, knownPeople, notePeopleNamedIn, redactEmailAddresses, redactLogLine, redactValue } from './redaction.ts';
 import { maskSecrets } from './secretMasking.ts';
 import { serverFacts, type ServerFacts } from './serverFacts.ts';
-import { logFileLines, logFiles, logText } from './serverLog.ts';
+import { logFiles, tidyLogLine } from './serverLog.ts';
 import { parseServerVersion, predatesSeparateFiles } from './serverVersion.ts';
 import { describeFailure } from './sourceProblems.ts';
+import { eachInSlices, linesAsTextParts, mapInSlices, runAtOnce, type Sliced } from './slicedWork.ts';
 import { statsFile } from './statsFile.ts';
 
 export { describeLogLevelAdvice, logLevelAdvice, type LogLevelAdvice } from './logLevelAdvice.ts';
@@ -29,7 +30,12 @@ export { describeLogLevelAdvice, logLevelAdvice, type LogLevelAdvice } from './l
  */
 export interface PacketFile {
   readonly path: string;
-  readonly content: string;
+  /** The file's text in parts: a 100 MB log is never one string. */
+  readonly parts: readonly string[];
+}
+
+export function fileText(file: PacketFile): string {
+  return file.parts.join('');
 }
 
 export interface SupportPacket {
@@ -71,15 +77,20 @@ const nativeOnlyFiles =
   'cpu.prof, heap.prof, goroutines, database_schema.yaml and the plugins’ own support files are only in a native packet: not available over the REST API';
 
 export function buildSupportPacket(data: CollectedData, options: PacketOptions): SupportPacket {
+  return runAtOnce(supportPacketInSlices(data, options));
+}
+
+/** buildSupportPacket as sliced work (see slicedWork.ts), for the tab to run with breaks. */
+export function* supportPacketInSlices(data: CollectedData, options: PacketOptions): Sliced<SupportPacket> {
   const facts = serverFacts(data);
   const logLines = valueOf(data.logLines);
-  const nodeLogs = logLines && splitLogByNode(logFileLines(logLines));
+  const nodeLogs = logLines && splitLogByNode(yield* mapInSlices(logLines, tidyLogLine));
   const logOrder = nodeLogs ? [...nodeLogs.unattributed, ...[...nodeLogs.byHostname.values()].flat()] : [];
-  const packet = new PacketWriter(options.redactPersonalData ? personalDataRedactor(logOrder) : keptAsIs);
+  const packet = new PacketWriter(options.redactPersonalData ? yield* personalDataRedactor(logOrder) : keptAsIs);
   const hostnames = nodeHostnames(facts, nodeLogs, packet.leftOut);
 
   const metadataProblem = writeNativeFiles(packet, data, facts, hostnames);
-  if (nodeLogs) writeServerLog(packet, nodeLogs, hostnames, valueOf(data.config));
+  if (nodeLogs) yield* writeServerLog(packet, nodeLogs, hostnames, valueOf(data.config));
   writeCompanionFiles(packet, data);
 
   const config = valueOf(data.config);
@@ -146,14 +157,19 @@ function nodeNamed(facts: ServerFacts, hostname: string): ClusterNode {
   return facts.nodes?.find((node) => node.hostname === hostname) ?? { hostname, version: undefined, configHash: undefined };
 }
 
-function writeServerLog(packet: PacketWriter, logs: NodeLogs, hostnames: readonly string[] | undefined, config: Readonly<Record<string, unknown>> | undefined): void {
+function* writeServerLog(
+  packet: PacketWriter,
+  logs: NodeLogs,
+  hostnames: readonly string[] | undefined,
+  config: Readonly<Record<string, unknown>> | undefined,
+): Sliced<void> {
   // The native packet leaves the log out, with a warning, when the server writes no log file.
   if (logs.unattributed.length === 0 && logs.byHostname.size === 0 && objectAt(config, 'LogSettings')?.EnableFile === false) {
     packet.leftOut.push('mattermost.log: not included because LogSettings.EnableFile is false');
     return;
   }
   const files = logFiles(logs, hostnames);
-  for (const log of files.value) packet.text(log.path, logText(log.lines.map((line) => packet.redactor.line(scrubCredentials(line)))));
+  for (const log of files.value) packet.parts(log.path, yield* linesAsTextParts(log.lines, (line) => packet.redactor.line(scrubCredentials(line))));
   packet.leftOut.push(...files.leftOut);
 }
 
@@ -184,8 +200,10 @@ interface Redactor {
 const keptAsIs: Redactor = { line: (line) => line, value: (value) => value, configuration: (config) => config };
 
 /** One set of pseudonyms for the whole packet, knowing every user the log names in a user field. */
-function personalDataRedactor(logLines: readonly string[]): Redactor {
-  const known = collectKnownPeople(logLines);
+function* personalDataRedactor(logLines: readonly string[]): Sliced<Redactor> {
+  const seen = { userIds: new Set<string>(), usernames: new Set<string>() };
+  yield* eachInSlices(logLines, (line) => notePeopleNamedIn(line, seen));
+  const known = knownPeople(seen.userIds, seen.usernames);
   const pseudonyms = createPseudonyms();
   return {
     line: (line) => redactLogLine(line, pseudonyms, known),
@@ -202,7 +220,11 @@ class PacketWriter {
   constructor(readonly redactor: Redactor) {}
 
   text(path: string, content: string): void {
-    this.files.push({ path, content });
+    this.parts(path, [content]);
+  }
+
+  parts(path: string, parts: readonly string[]): void {
+    this.files.push({ path, parts });
   }
 
   yaml<T>(path: string, drafted: Drafted<T>): void {

@@ -14,8 +14,10 @@ export interface LogFile {
 
 const surroundingLineBreaks = /^[\r\n]+|[\r\n]+$/g;
 
-export function logFileLines(lines: readonly string[]): string[] {
-  return lines.map((line) => line.replace(surroundingLineBreaks, '')).filter((line) => line !== '');
+/** A line without the line breaks around it; undefined for an empty one. */
+export function tidyLogLine(line: string): string | undefined {
+  const tidy = line.replace(surroundingLineBreaks, '');
+  return tidy === '' ? undefined : tidy;
 }
 
 /**
@@ -39,8 +41,4 @@ export function logFiles(logs: NodeLogs, hostnames: readonly string[] | undefine
     leftOut.push('mattermost.log: lines no node header claims are at the root');
   }
   return { value, leftOut };
-}
-
-export function logText(lines: readonly string[]): string {
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,71 @@
+/**
+ * Long work on a big server log, written as a generator that yields between
+ * slices of lines: the same code runs at once (tests, small logs) or with a
+ * break for the browser whenever a slice of time is used up, so that a 100 MB
+ * log never freezes the Mattermost tab in one long task.
+ */
+export type Sliced<T> = Generator<void, T, void>;
+
+/** Items handled between two chances to pause. */
+const itemsPerSlice = 1_000;
+
+export function runAtOnce<T>(work: Sliced<T>): T {
+  let step = work.next();
+  while (!step.done) step = work.next();
+  return step.value;
+}
+
+/** Runs the work, taking a break (giving the event loop a turn) whenever `budgetMs` has passed since the last one. */
+export async function runWithBreaks<T>(work: Sliced<T>, takeBreak: () => Promise<void>, budgetMs = 25): Promise<T> {
+  let since = performance.now();
+  let step = work.next();
+  while (!step.done) {
+    if (performance.now() - since >= budgetMs) {
+      await takeBreak();
+      since = performance.now();
+    }
+    step = work.next();
+  }
+  return step.value;
+}
+
+/** Calls `each` on every item, yielding between slices. */
+export function* eachInSlices<T>(items: readonly T[], each: (item: T) => void): Sliced<void> {
+  for (let index = 0; index < items.length; index += 1) {
+    each(items[index] as T);
+    if (index % itemsPerSlice === itemsPerSlice - 1) yield;
+  }
+}
+
+/** The items mapped, and those mapped to undefined left out, yielding between slices. */
+export function* mapInSlices<T, U>(items: readonly T[], map: (item: T) => U | undefined): Sliced<U[]> {
+  const result: U[] = [];
+  yield* eachInSlices(items, (item) => {
+    const mapped = map(item);
+    if (mapped !== undefined) result.push(mapped);
+  });
+  return result;
+}
+
+/** Lines as text in parts of one slice each, every line ending with a line break: a big file without one big string. */
+export function* linesAsTextParts(lines: readonly string[], map: (line: string) => string): Sliced<string[]> {
+  const parts: string[] = [];
+  for (let start = 0; start < lines.length; start += itemsPerSlice) {
+    parts.push(`${lines.slice(start, start + itemsPerSlice).map(map).join('\n')}\n`);
+    yield;
+  }
+  return parts;
+}
+
+/** The text's lines without their line breaks, empty lines left out. */
+export function* splitLines(text: string): Sliced<string[]> {
+  const lines: string[] = [];
+  for (let start = 0, count = 1; start < text.length; count += 1) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end > start) lines.push(text.slice(start, end));
+    start = end + 1;
+    if (count % itemsPerSlice === 0) yield;
+  }
+  return lines;
+}
