@@ -1,6 +1,7 @@
 import { splitLogByNode } from '../../shared/supportPacket/clusterLayout.ts';
 import type { Collected } from '../../shared/supportPacket/collectedData.ts';
-import { runWithBreaks, splitLines } from '../../shared/supportPacket/slicedWork.ts';
+import { LineSplitter } from '../../shared/supportPacket/lineSplitter.ts';
+import { sliceOfTimeMs } from '../../shared/supportPacket/slicedWork.ts';
 import type { MattermostApi } from '../mattermostApi.ts';
 import { breakForTheTab } from './breakForTheTab.ts';
 import { collect } from './collectSource.ts';
@@ -24,11 +25,33 @@ export async function collectServerLog(api: MattermostApi, apiRoot: string, sign
   const probe = await page(0, 1);
   if (probe.ok && splitLogByNode(probe.value).byHostname.size > 0) return pagedLog(page);
 
-  const whole = await collect('/api/v4/logs/download', () => api.requestText(`${apiRoot}/logs/download`, { signal }));
-  // A 100 MB file has some 400,000 lines: split in slices, with breaks for the tab.
-  if (whole.ok) return { ok: true, value: await runWithBreaks(splitLines(whole.value.text), breakForTheTab(signal)) };
-  if (whole.status !== 404 && whole.status !== 405) return whole;
+  const whole = await collect('/api/v4/logs/download', () => downloadLines(api, `${apiRoot}/logs/download`, signal));
+  if (whole.ok || (whole.status !== 404 && whole.status !== 405)) return whole;
   return pagedLog(page);
+}
+
+/**
+ * The whole file as lines, split as it arrives: a 100 MB file is some 400,000
+ * lines, never one string, and the tab gets a break whenever a slice of time
+ * is used up.
+ */
+async function downloadLines(api: MattermostApi, url: string, signal: AbortSignal): Promise<string[]> {
+  const lines: string[] = [];
+  const splitter = new LineSplitter();
+  const takeBreak = breakForTheTab(signal);
+  let since = performance.now();
+  await api.requestStream(
+    url,
+    async (chunk) => {
+      for (const line of splitter.push(chunk)) lines.push(line);
+      if (performance.now() - since < sliceOfTimeMs) return;
+      await takeBreak();
+      since = performance.now();
+    },
+    { signal },
+  );
+  lines.push(...splitter.end());
+  return lines;
 }
 
 /** Pages newest first; every node's section of a page holds up to a page of its lines. */

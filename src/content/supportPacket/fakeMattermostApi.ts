@@ -25,6 +25,13 @@ export function fakeMattermostApi(answers: Readonly<Record<string, FakeAnswer>>)
     client: { getBaseRoute: () => apiRoot } as unknown as Client4,
     request: <T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => Promise.resolve().then(() => answer(method, url, body) as T),
     requestText: (url: string) => Promise.resolve().then(() => ({ text: answer('GET', url) as string, headers: new Headers() })),
+    async requestStream(url: string, onChunk: (text: string) => Promise<void> | void) {
+      const text = await Promise.resolve().then(() => answer('GET', url) as string);
+      // In two pieces, cut inside a line, as a network may deliver it.
+      const middle = Math.floor(text.length / 2);
+      await onChunk(text.slice(0, middle));
+      await onChunk(text.slice(middle));
+    },
   };
 }
 

@@ -7,7 +7,9 @@
 export type Sliced<T> = Generator<void, T, void>;
 
 /** Items handled between two chances to pause. */
-const itemsPerSlice = 1_000;
+const itemsPerSlice = 250;
+/** The time the work may run before it takes a break: well under the 50 ms of a long task. */
+export const sliceOfTimeMs = 20;
 
 export function runAtOnce<T>(work: Sliced<T>): T {
   let step = work.next();
@@ -16,7 +18,7 @@ export function runAtOnce<T>(work: Sliced<T>): T {
 }
 
 /** Runs the work, taking a break (giving the event loop a turn) whenever `budgetMs` has passed since the last one. */
-export async function runWithBreaks<T>(work: Sliced<T>, takeBreak: () => Promise<void>, budgetMs = 25): Promise<T> {
+export async function runWithBreaks<T>(work: Sliced<T>, takeBreak: () => Promise<void>, budgetMs = sliceOfTimeMs): Promise<T> {
   let since = performance.now();
   let step = work.next();
   while (!step.done) {
@@ -55,17 +57,4 @@ export function* linesAsTextParts(lines: readonly string[], map: (line: string) 
     yield;
   }
   return parts;
-}
-
-/** The text's lines without their line breaks, empty lines left out. */
-export function* splitLines(text: string): Sliced<string[]> {
-  const lines: string[] = [];
-  for (let start = 0, count = 1; start < text.length; count += 1) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (end > start) lines.push(text.slice(start, end));
-    start = end + 1;
-    if (count % itemsPerSlice === 0) yield;
-  }
-  return lines;
 }
