@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../../tests/e2e/extension.ts';
 import { longestTaskMs, watchLongTasks } from './longTasks.ts';
 import { watchPeakHeap } from './peakHeap.ts';
+import { traceTasks, type LongestTask } from './taskTrace.ts';
 import { completedDownloadAfter, newestDownloadId } from './savedDownload.ts';
 
 declare global {
@@ -18,6 +19,8 @@ export interface GeneratedPacket {
   readonly ms: number;
   readonly popupLongestTaskMs: number;
   readonly tabLongestTaskMs: number;
+  /** The tab's longest main-thread task by CPU time, from a DevTools trace, with its wall time. */
+  readonly tabLongestTask: LongestTask;
   /** The tab's peak JavaScript heap from the click to the Save button, in bytes. */
   readonly tabPeakHeapBytes: number;
   readonly fileName: string;
@@ -63,9 +66,11 @@ export async function generatePacketInPopup(
   });
 
   const heap = await watchPeakHeap(tab);
+  const trace = await traceTasks(tab, new URL(tab.url()).origin);
   await generate.click();
   await popup.waitForFunction(() => window.companionBenchPacket?.readyAt !== undefined, undefined, { timeout: options.timeoutMs, polling: 100 });
   const tabPeakHeapBytes = await heap.stop();
+  const tabLongestTask = await trace.stop();
   const marks = await popup.evaluate(() => window.companionBenchPacket);
   const popupLongestTaskMs = await longestTaskMs(popup);
   const tabLongestTaskMs = await longestTaskMs(tab);
@@ -80,6 +85,7 @@ export async function generatePacketInPopup(
     popupLongestTaskMs,
     tabLongestTaskMs,
     tabPeakHeapBytes,
+    tabLongestTask,
     fileName: notice.replace(/^.* as /, '').replace(/\.$/, ''),
     bytes: saved.bytes,
   };

@@ -87,6 +87,15 @@ function packetFigures(log: FilledLog, downloads: Downloaded[], packets: Record<
     ),
     figure(
       section,
+      'longest main-thread task in the Mattermost tab, CPU time',
+      'ms',
+      maximum(all.map((packet) => packet.tabLongestTask.cpuMs)) ?? null,
+      `From a DevTools trace of the tab's renderer (RunTask on its main thread), highest over all runs; that task took ` +
+        `${Math.round(all.reduce((worst, packet) => (packet.tabLongestTask.cpuMs > worst.cpuMs ? packet.tabLongestTask : worst), { cpuMs: 0, wallMs: 0 }).wallMs)} ms of wall time. ` +
+        'On a loaded machine the Long Tasks figure above also counts time spent waiting for a core.',
+    ),
+    figure(
+      section,
       'peak JavaScript heap of the Mattermost tab while generating',
       'MiB',
       (maximum(all.map((packet) => packet.tabPeakHeapBytes)) ?? 0) / 1024 / 1024,
