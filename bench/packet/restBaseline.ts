@@ -6,6 +6,7 @@
 // end and nothing done with it.
 import type { Page } from '@playwright/test';
 import { collectedJobTypes } from '../../src/shared/supportPacket/packetLayout.ts';
+import { server } from '../../tests/e2e/mattermost.ts';
 
 export const packetSources = [
   ...Array.from({ length: 5 }, () => '/system/ping'),
@@ -21,7 +22,7 @@ export const packetSources = [
   '/users/stats/filtered?include_deleted=true',
   '/users/stats/filtered?include_bots=true',
   '/users/stats/filtered?roles=system_guest&include_bots=true&include_remote_users=true',
-  ...collectedJobTypes.map((jobType) => `/jobs/type/${jobType}?page=0&per_page=5`),
+  ...collectedJobTypes(server.versionId, undefined).map((jobType) => `/jobs/type/${jobType}?page=0&per_page=5`),
   '/schemes?page=0&per_page=100',
   '/roles',
   '/plugins',

@@ -53,7 +53,7 @@ export async function collectPacketData(context: CollectionContext): Promise<Col
 
   context.onStep('jobs');
   const jobsByType: Record<string, Collected<Array<Record<string, unknown>>>> = {};
-  for (const jobType of collectedJobTypes) {
+  for (const jobType of collectedJobTypes(ping.versionId || api.client.getServerVersion(), clientConfig.ok ? clientConfig.value.Version : undefined)) {
     jobsByType[jobType] = await get<Array<Record<string, unknown>>>(`/jobs/type/${jobType}?page=0&per_page=${jobRunsPerType}`);
   }
 

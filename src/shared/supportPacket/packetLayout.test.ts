@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CollectedData } from './collectedData.ts';
-import { buildSupportPacket, fileText, type SupportPacket } from './packetLayout.ts';
+import { buildSupportPacket, collectedJobTypes, fileText, type SupportPacket } from './packetLayout.ts';
 import { fakeSetting } from './secretMasking.ts';
 import { collectedData, failed, job, now, ok, packetOptions, seededUser } from './testData.ts';
 
@@ -338,6 +338,13 @@ describe('support packet in a cluster', () => {
     const teamEdition = build({ ...cluster, clientConfig: ok({ Version: '11.4.0', BuildEnterpriseReady: 'false', DiagnosticId: 'q4tz8b1wm3kdo9rf7e5ucyxnha' }) });
     expect(paths(teamEdition)).toContain('diagnostics.yaml');
     expect(paths(teamEdition)).toContain('mattermost.log');
+  });
+});
+
+describe('job types collected', () => {
+  it('are the native groups’, and the legacy file’s only for servers before 10.5', () => {
+    expect(collectedJobTypes('11.4.0.11.4.0-companion.abc.false', undefined)).not.toContain('bleve_post_indexing');
+    expect(collectedJobTypes('10.4.2.10.4.2.abc123.true', undefined)).toEqual(expect.arrayContaining(['bleve_post_indexing', 'ldap_sync']));
   });
 });
 

@@ -69,8 +69,16 @@ const filledBy: ReadonlyArray<readonly [source: SourceName, file: string]> = [
   ['appsInventory', 'companion/apps_inventory.yaml'],
 ];
 
-/** Every job type whose runs the packet lists: the native jobs.yaml groups, and the legacy file's. */
-export const collectedJobTypes: readonly string[] = [...new Set([...nativeJobGroups, ...legacyJobGroups].map(([, jobType]) => jobType))];
+/**
+ * The job types whose runs the packet lists: the native jobs.yaml groups, and
+ * for servers before 10.5 the legacy file's too (newer servers refuse the
+ * removed `bleve_post_indexing` type with a 400).
+ */
+export function collectedJobTypes(serverVersionId: string, clientConfigVersion: string | undefined): string[] {
+  const version = parseServerVersion(serverVersionId, clientConfigVersion);
+  const groups = version && predatesSeparateFiles(version) ? [...nativeJobGroups, ...legacyJobGroups] : nativeJobGroups;
+  return [...new Set(groups.map(([, jobType]) => jobType))];
+}
 
 /** Native files that need the server's own process or database, which no REST call reaches. */
 const nativeOnlyFiles =
