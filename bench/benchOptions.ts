@@ -23,14 +23,14 @@ export interface BenchOptions {
 const full = {
   latency: { messages: 200, replyTimeoutMs: 15_000 },
   burst: { senders: 200, messages: 1_000, sendConcurrency: 20, answerTimeoutMs: 180_000, quietMs: 5_000 },
-  packet: { logLines: 100_000, runs: 3 },
+  packet: { shareOfRotationSize: 0.97, runs: 3 },
   footprint: { conversations: 100_000 },
 };
 
 const quick: typeof full = {
   latency: { messages: 10, replyTimeoutMs: 15_000 },
   burst: { senders: 10, messages: 50, sendConcurrency: 10, answerTimeoutMs: 60_000, quietMs: 3_000 },
-  packet: { logLines: 5_000, runs: 1 },
+  packet: { shareOfRotationSize: 0.01, runs: 1 },
   footprint: { conversations: 1_000 },
 };
 

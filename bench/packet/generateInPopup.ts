@@ -5,6 +5,8 @@
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../../tests/e2e/extension.ts';
 import { longestTaskMs, watchLongTasks } from './longTasks.ts';
+import { watchPeakHeap } from './peakHeap.ts';
+import { traceTasks, type LongestTask } from './taskTrace.ts';
 import { completedDownloadAfter, newestDownloadId } from './savedDownload.ts';
 
 declare global {
@@ -17,6 +19,10 @@ export interface GeneratedPacket {
   readonly ms: number;
   readonly popupLongestTaskMs: number;
   readonly tabLongestTaskMs: number;
+  /** The tab's longest main-thread task by CPU time, from a DevTools trace, with its wall time. */
+  readonly tabLongestTask: LongestTask;
+  /** The tab's peak JavaScript heap from the click to the Save button, in bytes. */
+  readonly tabPeakHeapBytes: number;
   readonly fileName: string;
   readonly bytes: number;
 }
@@ -59,8 +65,12 @@ export async function generatePacketInPopup(
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
 
+  const heap = await watchPeakHeap(tab);
+  const trace = await traceTasks(tab, new URL(tab.url()).origin);
   await generate.click();
   await popup.waitForFunction(() => window.companionBenchPacket?.readyAt !== undefined, undefined, { timeout: options.timeoutMs, polling: 100 });
+  const tabPeakHeapBytes = await heap.stop();
+  const tabLongestTask = await trace.stop();
   const marks = await popup.evaluate(() => window.companionBenchPacket);
   const popupLongestTaskMs = await longestTaskMs(popup);
   const tabLongestTaskMs = await longestTaskMs(tab);
@@ -74,6 +84,8 @@ export async function generatePacketInPopup(
     ms: (marks?.readyAt ?? 0) - (marks?.clickedAt ?? 0),
     popupLongestTaskMs,
     tabLongestTaskMs,
+    tabPeakHeapBytes,
+    tabLongestTask,
     fileName: notice.replace(/^.* as /, '').replace(/\.$/, ''),
     bytes: saved.bytes,
   };

@@ -1,9 +1,12 @@
 // What the packet's data costs to download alone: the same REST calls the
-// extension makes (src/content/supportPacket/collectPacketData.ts — five
-// timed pings, then each source in turn, the whole log last), fetched one
-// after the other from a page of the server's origin in the same browser,
-// each body read to the end and nothing done with it.
+// extension makes for an admin of a single server
+// (src/content/supportPacket/collectPacketData.ts — five timed pings, then
+// each source in turn, the whole log last), fetched one after the other from
+// a page of the server's origin in the same browser, each body read to the
+// end and nothing done with it.
 import type { Page } from '@playwright/test';
+import { collectedJobTypes } from '../../src/shared/supportPacket/packetLayout.ts';
+import { server } from '../../tests/e2e/mattermost.ts';
 
 export const packetSources = [
   ...Array.from({ length: 5 }, () => '/system/ping'),
@@ -15,11 +18,16 @@ export const packetSources = [
   '/config',
   '/analytics/old?name=standard',
   '/analytics/old?name=extra_counts',
-  '/jobs?page=0&per_page=200',
+  '/users/stats/filtered',
+  '/users/stats/filtered?include_deleted=true',
+  '/users/stats/filtered?include_bots=true',
+  '/users/stats/filtered?roles=system_guest&include_bots=true&include_remote_users=true',
+  ...collectedJobTypes(server.versionId, undefined).map((jobType) => `/jobs/type/${jobType}?page=0&per_page=5`),
+  '/schemes?page=0&per_page=100',
   '/roles',
-  '/schemes?page=0&per_page=200',
   '/plugins',
   '/plugins/statuses',
+  '/logs?page=0&logs_per_page=1',
   '/logs/download',
 ];
 

@@ -24,6 +24,12 @@ export interface MattermostApi {
   request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, options?: RequestOptions): Promise<T>;
   /** A GET whose answer is text (a log file), with the same retries. */
   requestText(url: string, options?: RequestOptions): Promise<{ text: string; headers: Headers }>;
+  /**
+   * A GET whose answer is a big text file, handed over as it arrives:
+   * `onChunk` gets each decoded piece and may pause the reading (a 100 MB log
+   * is never one string). Retried like the others until the body starts.
+   */
+  requestStream(url: string, onChunk: (text: string) => Promise<void> | void, options?: RequestOptions): Promise<void>;
 }
 
 export interface RequestTiming {
@@ -50,7 +56,8 @@ const realTiming: RequestTiming = {
  * drops the status and `Retry-After` of non-JSON errors such as a 429.
  */
 export function createMattermostApi(client: Client4, timing: RequestTiming = realTiming, observer: ResponseObserver = {}): MattermostApi {
-  async function once(method: string, url: string, body: unknown, options: RequestOptions): Promise<{ text: string; headers: Headers }> {
+  /** One request; a successful response is handed back unread, an error thrown with what the server said. */
+  async function once(method: string, url: string, body: unknown, options: RequestOptions): Promise<{ response: Response; headers: Headers }> {
     let response: Response;
     try {
       const init = client.getOptions({ method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -62,8 +69,8 @@ export function createMattermostApi(client: Client4, timing: RequestTiming = rea
       throw noAnswer;
     }
     observer.onAnswer?.(url, response.status, response.headers, timing.now());
+    if (response.ok) return { response, headers: response.headers };
     const text = await response.text();
-    if (response.ok) return { text, headers: response.headers };
 
     let serverErrorId = '';
     let message = text.trim() || response.statusText;
@@ -93,9 +100,21 @@ export function createMattermostApi(client: Client4, timing: RequestTiming = rea
   return {
     client,
     async request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, options?: RequestOptions): Promise<T> {
-      const { text } = await withRetries(method, url, body, options);
+      const { response } = await withRetries(method, url, body, options);
+      const text = await response.text();
       return (text ? JSON.parse(text) : null) as T;
     },
-    requestText: (url, options) => withRetries('GET', url, undefined, options),
+    async requestText(url, options) {
+      const { response, headers } = await withRetries('GET', url, undefined, options);
+      return { text: await response.text(), headers };
+    },
+    async requestStream(url, onChunk, options) {
+      const { response } = await withRetries('GET', url, undefined, options);
+      const decoder = new TextDecoder();
+      const reader = (response.body ?? new Blob([]).stream()).getReader();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) await onChunk(decoder.decode(read.value, { stream: true }));
+      const rest = decoder.decode();
+      if (rest !== '') await onChunk(rest);
+    },
   };
 }

@@ -15,6 +15,8 @@ export type PacketJobState =
       readonly sizeBytes: number;
       readonly files: ReadonlyArray<{ readonly path: string; readonly sizeBytes: number }>;
       readonly warnings: readonly string[];
+      /** Why Mattermost's own tools would refuse the packet's metadata.yaml, shown before saving. */
+      readonly metadataProblem?: string;
       readonly redactPersonalData: boolean;
     }
   | { readonly state: 'failed'; readonly startedAt: number; readonly finishedAt: number; readonly error: string }

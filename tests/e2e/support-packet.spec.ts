@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { parse as parseYaml } from 'yaml';
@@ -47,8 +47,14 @@ interface Packet {
   readonly files: Map<string, string>;
 }
 
-/** Generates a packet through the popup, saves it, and reads the downloaded zip back. */
-async function generatePacket(browser: ExtensionBrowser, popup: Page, options: { redact: boolean }): Promise<Packet> {
+/**
+ * Where packets are kept for the check by Mattermost's own code
+ * (mattermost-server/packetcheck, run by scripts/test.sh after these tests).
+ */
+const packetCheckDir = 'test-results/support-packets';
+
+/** Generates a packet through the popup, saves it, and reads the downloaded zip back; `keepAs` keeps a copy for the Go check. */
+async function generatePacket(browser: ExtensionBrowser, popup: Page, options: { redact: boolean; keepAs?: string }): Promise<Packet> {
   const redact = popup.getByRole('checkbox', { name: 'Redact personal data' });
   await expect(redact).toBeChecked();
   if (!options.redact) await redact.uncheck();
@@ -62,6 +68,10 @@ async function generatePacket(browser: ExtensionBrowser, popup: Page, options: {
   // Playwright stores downloads under generated names; the name the extension chose is in the popup.
   const fileName = ((await savedNotice.textContent()) ?? '').replace(/^.* as /, '').replace(/\.$/, '');
   const saved = await completedDownload(browser);
+  if (options.keepAs) {
+    await mkdir(packetCheckDir, { recursive: true });
+    await copyFile(saved.path, `${packetCheckDir}/${options.keepAs}.zip`);
+  }
   const zip = await JSZip.loadAsync(await readFile(saved.path));
   const files = new Map<string, string>();
   for (const entry of Object.values(zip.files)) if (!entry.dir) files.set(entry.name, await entry.async('string'));
@@ -94,7 +104,7 @@ test('an admin generates a native-compatible packet without secrets and without 
   const popup = await enableCompanion(browser, await openMattermostAs(browser, server.admin as SeededUser, 'alice'));
   await expect(popup.getByRole('note')).toContainText('DEBUG');
 
-  const packet = await generatePacket(browser, popup, { redact: true });
+  const packet = await generatePacket(browser, popup, { redact: true, keepAs: 'admin' });
 
   expect(packet.fileName).toMatch(/^mm_support_packet_127\.0\.0\.1-\d+_\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d_[a-z0-9]{4}\.zip$/);
   for (const name of ['metadata.yaml', 'diagnostics.yaml', 'stats.yaml', 'jobs.yaml', 'permissions.yaml', 'plugins.json', 'sanitized_config.json', 'mattermost.log', 'warning.txt']) {
@@ -135,14 +145,15 @@ test('an endpoint that fails leaves a packet of everything else, and warning.txt
   const tab = await openMattermostAs(browser, server.admin as SeededUser, 'bob');
   const popup = await enableCompanion(browser, tab);
   // A failure injected in the browser's network: the server itself has no way to fail this one call on demand.
-  await browser.context.route('**/api/v4/jobs?*', (route) =>
+  await browser.context.route('**/api/v4/jobs/type/data_retention?*', (route) =>
     route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ id: 'injected', message: 'Jobs are unavailable', status_code: 503 }) }),
   );
 
   const packet = await generatePacket(browser, popup, { redact: true });
-  expect(packet.files.get('warning.txt')).toMatch(/\/api\/v4\/jobs.*503/);
+  expect(packet.files.get('warning.txt')).toMatch(/data_retention_jobs: \/api\/v4\/jobs\/type\/data_retention\?\S* answered 503/);
+  expect(parseYaml(packet.files.get('jobs.yaml') ?? '')).toMatchObject({ data_retention_jobs: [] });
   expect(packet.files.has('stats.yaml')).toBe(true);
-  await expect(popup.getByRole('list').filter({ hasText: '/api/v4/jobs' })).toBeVisible();
+  await expect(popup.getByRole('list').filter({ hasText: '/api/v4/jobs/type/data_retention' })).toBeVisible();
 });
 
 test('a read-only system admin gets a packet; a regular user gets a plain refusal and no failing requests', async ({ newBrowser }) => {
@@ -155,8 +166,11 @@ test('a read-only system admin gets a packet; a regular user gets a plain refusa
 
   const auditorsBrowser = await newBrowser();
   const auditorPopup = await enableCompanion(auditorsBrowser, await openMattermostAs(auditorsBrowser, auditor.user, 'alice'));
-  const packet = await generatePacket(auditorsBrowser, auditorPopup, { redact: true });
+  const packet = await generatePacket(auditorsBrowser, auditorPopup, { redact: true, keepAs: 'read-only-admin' });
   expect(packet.files.has('metadata.yaml')).toBe(true);
+  expect(packet.files.get('warning.txt')).toMatch(/sanitized_config\.json: \d+ settings are hidden from your role and written as null/);
+  const permissions = parseYaml(packet.files.get('permissions.yaml') ?? '') as { roles: Array<{ name: string }> };
+  expect(permissions.roles.map((role) => role.name)).toEqual(expect.arrayContaining(['system_admin', 'system_user', 'channel_user']));
   expect(everything(packet)).not.toContain(auditor.user.email);
 
   const regular = await newTeamMember('Sam');
@@ -217,4 +231,24 @@ test('Cancel stops the packet and nothing is saved', async ({ newBrowser }) => {
 
   await expect(popup.getByText('Cancelled. Nothing was saved.')).toBeVisible({ timeout: 15_000 });
   expect(await browser.serviceWorker.evaluate(async () => (await chrome.downloads.search({})).length)).toBe(0);
+});
+
+test('a webhook id the server logged at DEBUG is not in the packet, even without redaction', async ({ newBrowser }) => {
+  const admin = await signedInClient(server.admin);
+  const townSquare = await requestJson<{ id: string }>(admin, 'GET', `/teams/${server.team.id}/channels/name/town-square`);
+  const hook = await requestJson<{ id: string }>(admin, 'POST', '/hooks/incoming', { channel_id: townSquare.id, display_name: 'Packet scrub check' });
+  await admin.patchConfig({ LogSettings: { FileLevel: 'DEBUG' } } as never);
+  try {
+    const posted = await fetch(`${server.url}/hooks/${hook.id}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'scrub check' }) });
+    expect(posted.status).toBe(200);
+    const browser = await newBrowser();
+    const popup = await enableCompanion(browser, await openMattermostAs(browser, server.admin as SeededUser, 'alice'));
+    const packet = await generatePacket(browser, popup, { redact: false });
+
+    const log = packet.files.get('mattermost.log') ?? '';
+    expect(log).toContain('/hooks/[scrubbed]');
+    expect(everything(packet)).not.toContain(hook.id);
+  } finally {
+    await admin.patchConfig({ LogSettings: { FileLevel: 'INFO' } } as never);
+  }
 });

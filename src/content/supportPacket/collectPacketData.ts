@@ -1,5 +1,10 @@
 import type { Collected, CollectedData } from '../../shared/supportPacket/collectedData.ts';
-import { MattermostApiError, type MattermostApi } from '../mattermostApi.ts';
+import { collectedJobTypes } from '../../shared/supportPacket/packetLayout.ts';
+import type { MattermostApi } from '../mattermostApi.ts';
+import { collectPermissions } from './collectPermissions.ts';
+import { collectUserCounts } from './collectUserCounts.ts';
+import { collectServerLog } from './collectServerLog.ts';
+import { collect } from './collectSource.ts';
 
 /** The steps the popup names while collecting, in order. */
 export const collectionSteps = ['server', 'configuration', 'statistics', 'jobs', 'permissions', 'plugins', 'logs', 'environment'] as const;
@@ -17,9 +22,8 @@ export interface CollectionContext {
 
 const appsPluginId = 'com.mattermost.apps';
 const latencySamples = 5;
-/** Pages of the older paged log endpoint, newest first; 10,000 lines each is the server's maximum. */
-const logPageSize = 10_000;
-const maxLogPages = 50;
+/** The runs per job type jobs.yaml lists. */
+const jobRunsPerType = 5;
 
 /**
  * Calls every REST source of the packet. A source that fails becomes a
@@ -45,13 +49,16 @@ export async function collectPacketData(context: CollectionContext): Promise<Col
   context.onStep('statistics');
   const analyticsStandard = await get<Array<{ name: string; value: number }>>('/analytics/old?name=standard');
   const analyticsExtra = await get<Array<{ name: string; value: number }>>('/analytics/old?name=extra_counts');
+  const userCounts = await collectUserCounts(get);
 
   context.onStep('jobs');
-  const jobs = await get<Array<Record<string, unknown>>>('/jobs?page=0&per_page=200');
+  const jobsByType: Record<string, Collected<Array<Record<string, unknown>>>> = {};
+  for (const jobType of collectedJobTypes(ping.versionId || api.client.getServerVersion(), clientConfig.ok ? clientConfig.value.Version : undefined)) {
+    jobsByType[jobType] = await get<Array<Record<string, unknown>>>(`/jobs/type/${jobType}?page=0&per_page=${jobRunsPerType}`);
+  }
 
   context.onStep('permissions');
-  const roles = await get<Array<Record<string, unknown>>>('/roles');
-  const schemes = await get<Array<Record<string, unknown>>>('/schemes?page=0&per_page=200');
+  const permissions = await collectPermissions(api, apiRoot, signal);
 
   context.onStep('plugins');
   const plugins = await get<{ active: Array<Record<string, unknown>>; inactive: Array<Record<string, unknown>> }>('/plugins');
@@ -64,7 +71,7 @@ export async function collectPacketData(context: CollectionContext): Promise<Col
     : undefined;
 
   context.onStep('logs');
-  const logLines = await collectLogLines(api, apiRoot, signal);
+  const logLines = await collectServerLog(api, apiRoot, signal);
 
   context.onStep('environment');
   return {
@@ -78,9 +85,11 @@ export async function collectPacketData(context: CollectionContext): Promise<Col
     serverStatus,
     analyticsStandard,
     analyticsExtra,
-    jobs,
-    roles,
-    schemes,
+    userCounts,
+    jobsByType,
+    roles: permissions.roles,
+    rolesReadByName: permissions.rolesByName,
+    schemes: permissions.schemes,
     plugins,
     pluginStatuses,
     clusterStatus,
@@ -94,35 +103,6 @@ export async function collectPacketData(context: CollectionContext): Promise<Col
       websocketReachable: context.websocketReachable,
     },
   };
-}
-
-async function collect<T>(endpoint: string, call: () => Promise<T>): Promise<Collected<T>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (error) {
-    if (error instanceof MattermostApiError) return { ok: false, endpoint, status: error.status, reason: error.message };
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    return { ok: false, endpoint, status: 0, reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** The newest log lines: the whole file where the server offers it, else the paged endpoint. */
-async function collectLogLines(api: MattermostApi, apiRoot: string, signal: AbortSignal): Promise<Collected<readonly string[]>> {
-  const whole = await collect('/api/v4/logs/download', () => api.requestText(`${apiRoot}/logs/download`, { signal }));
-  if (whole.ok) return { ok: true, value: whole.value.text.split('\n').filter((line) => line !== '') };
-  if (whole.status !== 404 && whole.status !== 405) return whole;
-
-  const pages: string[][] = [];
-  for (let page = 0; page < maxLogPages; page += 1) {
-    const lines = await collect('/api/v4/logs', () =>
-      api.request<string[]>('GET', `${apiRoot}/logs?page=${page}&logs_per_page=${logPageSize}`, undefined, { signal }),
-    );
-    if (!lines.ok) return pages.length > 0 ? { ok: true, value: pages.reverse().flat() } : lines;
-    pages.push(lines.value);
-    if (lines.value.length < logPageSize) break;
-  }
-  // Page 0 holds the newest lines.
-  return { ok: true, value: pages.reverse().flat() };
 }
 
 /** REST latency and the clock difference to the server, from a few pings. */

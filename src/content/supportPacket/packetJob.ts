@@ -1,15 +1,18 @@
-import JSZip from 'jszip';
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../../shared/messaging.ts';
-import { buildSupportPacket } from '../../shared/supportPacket/packetLayout.ts';
+import { supportPacketInSlices } from '../../shared/supportPacket/packetLayout.ts';
+import { runWithBreaks } from '../../shared/supportPacket/slicedWork.ts';
 import { writePacketJob, type PacketJobState } from '../../shared/supportPacketJob.ts';
 import { workspaceLabel, workspaceUrl, type Workspace } from '../../shared/workspace.ts';
 import type { MattermostApi } from '../mattermostApi.ts';
+import { breakForTheTab } from './breakForTheTab.ts';
 import { collectPacketData, collectionSteps } from './collectPacketData.ts';
 import { randomSuffix, supportPacketFileName } from './packetFileName.ts';
+import { zipPacket, type ZippedPacket } from './zipPacket.ts';
 
 /** Collecting is most of the wait; assembling and zipping share the rest of the bar. */
-const collectingShare = 0.7;
+const collectingShare = 0.5;
+const assembledShare = 0.8;
 
 export interface PacketJobs {
   start(options: { redactPersonalData: boolean; websocketReachable: boolean | undefined }): void;
@@ -34,37 +37,10 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
     const report = (step: string, progress: number) => writePacketJob(workspace, { state: 'running', step, progress, startedAt });
     try {
       await report('server', 0);
-      const data = await collectPacketData({
-        api,
-        serverUrl: workspaceUrl(workspace),
-        extensionVersion: browser.runtime.getManifest().version,
-        websocketReachable: options.websocketReachable,
-        signal: controller.signal,
-        onStep: (step) => void report(step, (collectionSteps.indexOf(step) / collectionSteps.length) * collectingShare),
-      });
+      const packet = await collectAndZip(controller.signal, options.websocketReachable, options.redactPersonalData, report);
       controller.signal.throwIfAborted();
+      const blob = packet.zip;
 
-      await report('assembling', collectingShare);
-      const packet = buildSupportPacket(data, {
-        redactPersonalData: options.redactPersonalData,
-        generatorName: browser.runtime.getManifest().name,
-        generatorVersion: browser.runtime.getManifest().version,
-      });
-      controller.signal.throwIfAborted();
-
-      const zip = new JSZip();
-      for (const file of packet.files) zip.file(file.path, file.content);
-      let lastReported = 0;
-      const blob = await zip.generateAsync({ type: 'blob', compression: 'DEFLATE', compressionOptions: { level: 6 } }, (metadata) => {
-        if (controller.signal.aborted) throw new DOMException('Cancelled', 'AbortError');
-        if (metadata.percent - lastReported >= 5) {
-          lastReported = metadata.percent;
-          void report('compressing', collectingShare + (metadata.percent / 100) * (1 - collectingShare));
-        }
-      });
-      controller.signal.throwIfAborted();
-
-      const encoder = new TextEncoder();
       const fileName = supportPacketFileName(workspaceLabel(workspace), new Date(), randomSuffix());
       const job = {
         state: 'ready',
@@ -72,8 +48,9 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
         finishedAt: Date.now(),
         fileName,
         sizeBytes: blob.size,
-        files: packet.files.map((file) => ({ path: file.path, sizeBytes: encoder.encode(file.content).length })),
+        files: packet.sizes,
         warnings: packet.warnings,
+        ...(packet.metadataProblem ? { metadataProblem: packet.metadataProblem } : {}),
         redactPersonalData: options.redactPersonalData,
       } as const;
       finished = { zip: blob, fileName, job };
@@ -85,6 +62,39 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
     } finally {
       if (running === controller) running = undefined;
     }
+  }
+
+  /**
+   * The zipped packet, with its warnings. The collected answers and the
+   * files' text (a 100 MB log, line by line) stay inside: once this returns
+   * they are garbage, and only the zip is kept.
+   */
+  async function collectAndZip(
+    signal: AbortSignal,
+    websocketReachable: boolean | undefined,
+    redactPersonalData: boolean,
+    report: (step: string, progress: number) => Promise<void>,
+  ): Promise<ZippedPacket & { warnings: readonly string[]; metadataProblem: string | undefined }> {
+    const data = await collectPacketData({
+      api,
+      serverUrl: workspaceUrl(workspace),
+      extensionVersion: browser.runtime.getManifest().version,
+      websocketReachable,
+      signal,
+      onStep: (step) => void report(step, (collectionSteps.indexOf(step) / collectionSteps.length) * collectingShare),
+    });
+    signal.throwIfAborted();
+
+    await report('assembling', collectingShare);
+    const takeBreak = breakForTheTab(signal);
+    const manifest = browser.runtime.getManifest();
+    const packet = await runWithBreaks(
+      supportPacketInSlices(data, { redactPersonalData, generatorName: manifest.name, generatorVersion: manifest.version }),
+      takeBreak,
+    );
+    await report('compressing', assembledShare);
+    const zipped = await zipPacket(packet.files, takeBreak, (share) => void report('compressing', assembledShare + share * (1 - assembledShare)));
+    return { ...zipped, warnings: packet.warnings, metadataProblem: packet.metadataProblem };
   }
 
   return {

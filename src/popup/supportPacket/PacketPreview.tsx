@@ -12,6 +12,11 @@ export function PacketPreview({ job, onSave }: { job: Extract<PacketJobState, { 
   return (
     <div class="packet-preview">
       {onSave && <p role="status">{t('packetReady', [formatSize(job.sizeBytes), String(job.files.length)])}</p>}
+      {job.metadataProblem && (
+        <p role="alert" class="packet-metadata-problem">
+          {t('packetMetadataProblem', [job.metadataProblem])}
+        </p>
+      )}
       <table>
         <caption>{t('packetFilesCaption')}</caption>
         <thead>

@@ -35,6 +35,7 @@ export interface NodeLogs {
 }
 
 const rule = /^-{20,}$/;
+const dash = 45;
 
 /**
  * In a cluster, `GET /api/v4/logs` returns every node's lines, each node's
@@ -59,6 +60,8 @@ export function splitLogByNode(lines: readonly string[]): NodeLogs {
 }
 
 function headerAt(lines: readonly string[], index: number): string | undefined {
+  // Most lines are JSON or plain log text: a first character other than a dash rules the header out at once.
+  if (lines[index]?.charCodeAt(0) !== dash || lines[index + 4]?.charCodeAt(0) !== dash) return undefined;
   const isRule = (offset: number) => rule.test(lines[index + offset]?.trim() ?? '');
   if (!isRule(0) || !isRule(1) || !isRule(3) || !isRule(4)) return undefined;
   const hostname = lines[index + 2]?.trim();

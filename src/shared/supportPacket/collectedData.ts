@@ -20,6 +20,21 @@ export interface AppliedMigration {
   readonly name: string;
 }
 
+/**
+ * Counts from `GET /api/v4/users/stats/filtered` (`total_users_count`), each
+ * the same store query the native stats.yaml runs.
+ */
+export interface FilteredUserCounts {
+  /** No filter: active users, bots and remote users excluded (native active_users). */
+  readonly active: number;
+  /** include_deleted=true (native registered_users). */
+  readonly registered: number;
+  /** include_bots=true: active users and bots, so bots are this minus `active` (native bot_accounts). */
+  readonly activeWithBots: number;
+  /** roles=system_guest with bots and remote users included (native guests). */
+  readonly guests: number;
+}
+
 export interface CollectedData {
   readonly generatedAt: number; // epoch ms, browser clock
   readonly serverVersionId: string; // X-Version-Id header, e.g. "11.4.0.11.4.0-companion.<hash>.false"
@@ -30,9 +45,13 @@ export interface CollectedData {
   readonly serverStatus: Collected<Record<string, unknown>>; // GET /api/v4/system/ping?get_server_status=true&use_rest_semantics=true
   readonly analyticsStandard: Collected<AnalyticsRow[]>; // GET /api/v4/analytics/old?name=standard
   readonly analyticsExtra: Collected<AnalyticsRow[]>; // GET /api/v4/analytics/old?name=extra_counts
-  readonly jobs: Collected<Array<Record<string, unknown>>>; // GET /api/v4/jobs?per_page=200 (model.Job JSON)
-  readonly roles: Collected<Array<Record<string, unknown>>>; // GET /api/v4/roles
-  readonly schemes: Collected<Array<Record<string, unknown>>>; // GET /api/v4/schemes?per_page=200
+  readonly userCounts?: Collected<FilteredUserCounts>; // GET /api/v4/users/stats/filtered, four times
+  /** GET /api/v4/jobs/type/{type}, newest first (model.Job JSON), for each type the packet lists. */
+  readonly jobsByType: Readonly<Record<string, Collected<Array<Record<string, unknown>>>>>;
+  readonly roles: Collected<Array<Record<string, unknown>>>; // GET /api/v4/roles, or POST /api/v4/roles/names (see rolesReadByName)
+  /** GET /api/v4/roles needs manage_system: other console roles read the built-in roles and the schemes' roles by name. */
+  readonly rolesReadByName?: boolean;
+  readonly schemes: Collected<Array<Record<string, unknown>>>; // GET /api/v4/schemes, every page
   readonly plugins: Collected<{ active: Array<Record<string, unknown>>; inactive: Array<Record<string, unknown>> }>; // GET /api/v4/plugins
   readonly pluginStatuses: Collected<Array<Record<string, unknown>>>; // GET /api/v4/plugins/statuses
   readonly clusterStatus: Collected<Array<Record<string, unknown>>>; // GET /api/v4/cluster/status (hostname, version, …)

@@ -1,13 +1,16 @@
+import type { Collected } from './collectedData.ts';
 import type { Drafted } from './drafted.ts';
-import { numberAt, textAt, type JsonObject } from './jsonValues.ts';
+import { isRecord, numberAt, textAt, type JsonObject } from './jsonValues.ts';
 import { formatMillis } from './nativeEncoding.ts';
+import { describeFailure } from './sourceProblems.ts';
 
 /**
- * jobs.yaml, the native model.SupportPacketJobList: the latest runs of the
- * jobs support asks about first, grouped under the native keys. The native
- * file only has these six groups; other job types are not in it.
+ * jobs.yaml, the native model.SupportPacketJobList: the five latest runs of
+ * each job type support asks about first, under the native keys. Each type
+ * is read on its own (`GET /api/v4/jobs/type/{type}`), as natively, so a
+ * daily job shows its runs however busy the other types are.
  */
-const nativeJobGroups: ReadonlyArray<readonly [key: string, jobType: string]> = [
+export const nativeJobGroups: ReadonlyArray<readonly [key: string, jobType: string]> = [
   ['ldap_sync_jobs', 'ldap_sync'],
   ['data_retention_jobs', 'data_retention'],
   ['message_export_jobs', 'message_export'],
@@ -16,41 +19,38 @@ const nativeJobGroups: ReadonlyArray<readonly [key: string, jobType: string]> = 
   ['migration_jobs', 'migrations'],
 ];
 
-const runsPerType = 5;
-/** The collector reads one page of jobs, newest first, with per_page=200. */
-const jobsPageSize = 200;
+export const runsPerType = 5;
 
-export function jobsFile(jobs: readonly JsonObject[]): Drafted<Record<string, unknown[]>> {
-  const value = Object.fromEntries(nativeJobGroups.map(([key, jobType]) => [key, newestRuns(jobs, jobType, runsPerType).map(nativeJob)]));
-  const leftOut =
-    jobs.length >= jobsPageSize
-      ? [`jobs.yaml: only the newest ${jobsPageSize} jobs of all types were read, so a type may show fewer than its last ${runsPerType} runs`]
-      : [];
+export type JobsByType = Readonly<Record<string, Collected<readonly JsonObject[]>>>;
+
+export function jobsFile(jobsByType: JobsByType): Drafted<Record<string, unknown[]>> {
+  const leftOut: string[] = [];
+  const value = Object.fromEntries(
+    nativeJobGroups.map(([key, jobType]) => {
+      const runs = jobsByType[jobType];
+      if (runs && !runs.ok) leftOut.push(`${describeFailure(`jobs.yaml ${key}`, runs)} (written as an empty list)`);
+      return [key, newestRuns(runs?.ok ? runs.value : [], runsPerType).map(nativeJob)];
+    }),
+  );
   return { value, leftOut };
 }
 
-export function newestRuns(jobs: readonly JsonObject[], jobType: string, count: number): JsonObject[] {
-  return jobs
-    .filter((job) => textAt(job, 'type') === jobType)
-    .sort((a, b) => (numberAt(b, 'create_at') ?? 0) - (numberAt(a, 'create_at') ?? 0))
-    .slice(0, count);
+export function newestRuns(jobs: readonly JsonObject[], count: number): JsonObject[] {
+  return [...jobs].sort((a, b) => (numberAt(b, 'create_at') ?? 0) - (numberAt(a, 'create_at') ?? 0)).slice(0, count);
 }
 
-/** A job as model.Job marshals itself to YAML: its times in RFC 3339. */
+/** A job as model.Job marshals itself to YAML: every field, times in RFC 3339, an empty data map as {}. */
 function nativeJob(job: JsonObject) {
-  const time = (name: string) => {
-    const millis = numberAt(job, name);
-    return millis === undefined ? undefined : formatMillis(millis);
-  };
+  const time = (name: string) => formatMillis(numberAt(job, name) ?? 0);
   return {
-    id: job.id,
-    type: job.type,
-    priority: job.priority,
+    id: textAt(job, 'id') ?? '',
+    type: textAt(job, 'type') ?? '',
+    priority: numberAt(job, 'priority') ?? 0,
     create_at: time('create_at'),
     start_at: time('start_at'),
     last_activity_at: time('last_activity_at'),
-    status: job.status,
-    progress: job.progress,
-    data: job.data,
+    status: textAt(job, 'status') ?? '',
+    progress: numberAt(job, 'progress') ?? 0,
+    data: isRecord(job.data) ? job.data : {},
   };
 }

@@ -31,9 +31,3 @@ export function integerTextAt(object: JsonObject | undefined, name: string): num
   const value = textAt(object, name);
   return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : undefined;
 }
-
-/** The fields whose value is known, or undefined when none is: native sections we can only partly fill. */
-export function knownFields<T extends Record<string, unknown>>(fields: T): Partial<T> | undefined {
-  const known = Object.entries(fields).filter(([, value]) => value !== undefined);
-  return known.length > 0 ? (Object.fromEntries(known) as Partial<T>) : undefined;
-}

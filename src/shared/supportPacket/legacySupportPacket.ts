@@ -1,6 +1,6 @@
 import type { Drafted } from './drafted.ts';
 import type { JsonObject } from './jsonValues.ts';
-import { newestRuns } from './jobsFile.ts';
+import { newestRuns, type JobsByType } from './jobsFile.ts';
 import type { ServerFacts } from './serverFacts.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { ServerFacts } from './serverFacts.ts';
  * no YAML tags then, so the keys are the Go field names in lower case
  * (`createat`, `lastactivityat`) and times are epoch milliseconds.
  */
-const legacyJobGroups: ReadonlyArray<readonly [key: string, jobType: string]> = [
+export const legacyJobGroups: ReadonlyArray<readonly [key: string, jobType: string]> = [
   ['data_retention_jobs', 'data_retention'],
   ['message_export_jobs', 'message_export'],
   ['elastic_post_indexing_jobs', 'elasticsearch_post_indexing'],
@@ -22,7 +22,7 @@ const legacyJobGroups: ReadonlyArray<readonly [key: string, jobType: string]> = 
 ];
 const legacyRunsPerType = 2;
 
-export function legacySupportPacketFile(facts: ServerFacts, jobs: readonly JsonObject[] | undefined): Drafted<Record<string, unknown>> {
+export function legacySupportPacketFile(facts: ServerFacts, jobsByType: JobsByType): Drafted<Record<string, unknown>> {
   const count = (row: string) => facts.counts.get(row);
   const open = count('channel_open_count');
   const closed = count('channel_private_count');
@@ -48,7 +48,12 @@ export function legacySupportPacketFile(facts: ServerFacts, jobs: readonly JsonO
     total_posts: count('post_count'),
     total_channels: open !== undefined && closed !== undefined ? open + closed : undefined,
     total_teams: count('team_count'),
-    ...(jobs && Object.fromEntries(legacyJobGroups.map(([key, jobType]) => [key, newestRuns(jobs, jobType, legacyRunsPerType).map(legacyJob)]))),
+    ...Object.fromEntries(
+      legacyJobGroups.flatMap(([key, jobType]) => {
+        const runs = jobsByType[jobType];
+        return runs?.ok ? [[key, newestRuns(runs.value, legacyRunsPerType).map(legacyJob)]] : [];
+      }),
+    ),
   };
   const notOverRest = (fields: string) => `support_packet.yaml: ${fields} not available over the REST API`;
   const leftOut = [notOverRest('server_os, server_architecture, database_version, ldap_vendor_* and elastic_server_* are')];

@@ -3,10 +3,13 @@ import { stringify } from 'yaml';
 /**
  * How the native packet writes its files, so that the same scripts read ours:
  * YAML as the Go encoder lays it out (sequences not indented under their key,
- * long strings never folded), JSON with four-space indentation.
+ * long strings never folded), JSON with four-space indentation. Like the Go
+ * encoder, strings that a YAML 1.1 reader (PyYAML and most scripts) would take
+ * for a time, a bool (`yes`, `on`, `y`), null or a number are quoted, so that
+ * reader gets a string, as from a native file.
  */
 export function toNativeYaml(value: unknown): string {
-  return stringify(value, { indentSeq: false, lineWidth: 0 });
+  return stringify(value, { version: '1.1', indentSeq: false, lineWidth: 0 });
 }
 
 export function toNativeJson(value: unknown): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CollectedData } from './collectedData.ts';
-import { buildSupportPacket, type SupportPacket } from './packetLayout.ts';
+import { buildSupportPacket, collectedJobTypes, fileText, type SupportPacket } from './packetLayout.ts';
+import { fakeSetting } from './secretMasking.ts';
 import { collectedData, failed, job, now, ok, packetOptions, seededUser } from './testData.ts';
 
 const build = (overrides: Partial<CollectedData> = {}, redactPersonalData = true) =>
@@ -12,7 +13,7 @@ const paths = (packet: SupportPacket) => packet.files.map((file) => file.path);
 function content(packet: SupportPacket, path: string): string {
   const file = packet.files.find((candidate) => candidate.path === path);
   if (!file) throw new Error(`${path} is not in the packet: ${paths(packet).join(', ')}`);
-  return file.content;
+  return fileText(file);
 }
 
 const yamlOf = (packet: SupportPacket, path: string) => parse(content(packet, path)) as Record<string, unknown>;
@@ -40,8 +41,8 @@ describe('support packet layout', () => {
   it('writes files that YAML and JSON parsers read', () => {
     const packet = build({ appsInventory: ok({ apps: [{ app_id: 'servicenow', version: '1.2.0' }] }) });
     for (const file of packet.files) {
-      if (file.path.endsWith('.yaml')) expect(() => parse(file.content), file.path).not.toThrow();
-      if (file.path.endsWith('.json')) expect(() => JSON.parse(file.content), file.path).not.toThrow();
+      if (file.path.endsWith('.yaml')) expect(() => parse(fileText(file)), file.path).not.toThrow();
+      if (file.path.endsWith('.json')) expect(() => JSON.parse(fileText(file)), file.path).not.toThrow();
     }
     expect(yamlOf(packet, 'companion/apps_inventory.yaml')).toEqual({ apps: [{ app_id: 'servicenow', version: '1.2.0' }] });
   });
@@ -72,19 +73,41 @@ describe('support packet layout', () => {
     expect(packet.warnings.join('\n')).not.toContain('customer_id');
   });
 
-  it('fills diagnostics.yaml with what REST tells, under the native keys', () => {
+  it('fills diagnostics.yaml with what REST tells, every native key present with its zero value otherwise', () => {
     expect(yamlOf(build(), 'diagnostics.yaml')).toEqual({
       version: 2,
       license: { company: 'Acme Corp', users: 250, sku_short_name: 'enterprise' },
-      server: { version: '11.4.0', build_hash: '9e1d4c2072c0a1b2c3d4e5f60718293a4b5c6d7e' },
-      database: { type: 'postgres', schema_version: '148', master_connections: 12, replica_connections: 3 },
+      server: {
+        os: '',
+        architecture: '',
+        cpu_cores: 0,
+        total_memory_mb: 0,
+        hostname: '',
+        version: '11.4.0',
+        build_hash: '9e1d4c2072c0a1b2c3d4e5f60718293a4b5c6d7e',
+        installation_type: '',
+      },
+      config: { store_type: '' },
+      database: { type: 'postgres', version: '', schema_version: '148', master_connections: 12, replica_connections: 3, search_connections: 0 },
       file_store: { file_status: 'OK', file_driver: 'amazons3' },
       websocket: { connections: 96 },
-      cluster: { id: '', number_of_nodes: 0 },
+      // An enterprise build always has the cluster code, which counts itself.
+      cluster: { id: '', number_of_nodes: 1 },
       ldap: {},
       saml: { provider_type: 'Okta' },
       elastic: { backend: 'elasticsearch' },
     });
+  });
+
+  it('counts no nodes on a build without the cluster code, as natively', () => {
+    const teamEdition = build({ clientConfig: ok({ Version: '11.4.0', BuildEnterpriseReady: 'false', DiagnosticId: 'q4tz8b1wm3kdo9rf7e5ucyxnha' }) });
+    expect(yamlOf(teamEdition, 'diagnostics.yaml')).toMatchObject({ cluster: { id: '', number_of_nodes: 0 }, elastic: {} });
+  });
+
+  it('writes the diagnostics keys with zero values when a source fails, with each gap in warning.txt', () => {
+    const packet = build({ config: failed('/api/v4/config', 500, 'boom'), analyticsStandard: failed('/api/v4/analytics/old', 500, 'boom') });
+    expect(yamlOf(packet, 'diagnostics.yaml')).toMatchObject({ file_store: { file_driver: '' }, websocket: { connections: 0 }, ldap: {}, saml: {}, elastic: {} });
+    expect(packet.warnings).toContain('sanitized_config.json and diagnostics.yaml: /api/v4/config answered 500: boom');
   });
 
   it('reports an unhealthy file store as the native FAIL', () => {
@@ -92,12 +115,15 @@ describe('support packet layout', () => {
     expect(yamlOf(packet, 'diagnostics.yaml')).toMatchObject({ file_store: { file_status: 'FAIL' } });
   });
 
-  it('maps the analytics rows to the native stats.yaml fields', () => {
+  it('fills every native stats.yaml field from the user counts and the analytics rows', () => {
     expect(yamlOf(build(), 'stats.yaml')).toEqual({
+      registered_users: 191,
       active_users: 180,
       daily_active_users: 75,
       monthly_active_users: 160,
       deactivated_users: 9,
+      guests: 4,
+      bot_accounts: 6,
       posts: 12_345,
       channels: 59,
       teams: 4,
@@ -129,12 +155,21 @@ describe('support packet layout', () => {
     expect(jobs.data_retention_jobs?.[0]).toMatchObject({ status: 'error', data: { error: 'deadline exceeded' } });
   });
 
+  it('writes a job without data as data: {}, as model.Job does', () => {
+    expect(content(build(), 'jobs.yaml')).toContain('  data: {}\n');
+    expect(content(build(), 'jobs.yaml')).not.toContain('null');
+  });
+
+  it('quotes the job times, so a YAML 1.1 reader gets strings as from a native file', () => {
+    expect(content(build(), 'jobs.yaml')).toContain('create_at: "2026-01-13T15:30:00Z"');
+  });
+
   it('masks role and scheme labels as the native permissions.yaml does', () => {
     const permissions = yamlOf(build(), 'permissions.yaml');
     expect(permissions.roles).toEqual([
-      expect.objectContaining({ name: 'system_user', display_name: '********', description: '********', create_at: '2024-12-09T16:30:00Z', built_in: true }),
+      expect.objectContaining({ name: 'system_user', display_name: fakeSetting, description: fakeSetting, create_at: '2024-12-09T16:30:00Z', built_in: true }),
     ]);
-    expect(permissions.schemes).toEqual([expect.objectContaining({ name: '********', display_name: '********', scope: 'team' })]);
+    expect(permissions.schemes).toEqual([expect.objectContaining({ name: fakeSetting, display_name: fakeSetting, scope: 'team' })]);
   });
 
   it('writes plugins.json as enabled and disabled manifests, an empty list as null like Go', () => {
@@ -168,10 +203,13 @@ describe('support packet layout', () => {
 });
 
 describe('support packet warnings', () => {
-  it('leaves out the jobs when the server refuses them, and says which endpoint answered what', () => {
-    const packet = build({ jobs: failed('/api/v4/jobs', 403, 'You do not have the appropriate permissions.') });
-    expect(paths(packet)).not.toContain('jobs.yaml');
-    expect(packet.warnings).toContain('jobs.yaml: /api/v4/jobs answered 403: You do not have the appropriate permissions.');
+  it('writes an empty job group when the server refuses that type, and says which endpoint answered what', () => {
+    const refused = failed<Array<Record<string, unknown>>>('/api/v4/jobs/type/ldap_sync', 403, 'You do not have the appropriate permissions.');
+    const packet = build({ jobsByType: { ...collectedData().jobsByType, ldap_sync: refused } });
+    expect(yamlOf(packet, 'jobs.yaml')).toMatchObject({ ldap_sync_jobs: [], data_retention_jobs: [expect.anything()] });
+    expect(packet.warnings).toContain(
+      'jobs.yaml ldap_sync_jobs: /api/v4/jobs/type/ldap_sync answered 403: You do not have the appropriate permissions. (written as an empty list)',
+    );
   });
 
   it('says when a source gave no answer at all', () => {
@@ -182,25 +220,42 @@ describe('support packet warnings', () => {
 
   it('keeps the other half of a file whose second source failed', () => {
     const packet = build({ schemes: failed('/api/v4/schemes', 501, 'Not implemented') });
-    expect(yamlOf(packet, 'permissions.yaml')).toEqual({ roles: [expect.anything()] });
+    expect(yamlOf(packet, 'permissions.yaml')).toEqual({ roles: [expect.anything()], schemes: [] });
+  });
+
+  it('says when the roles were read by name, as a read-only admin must', () => {
+    expect(build({ rolesReadByName: true }).warnings).toContain(
+      'permissions.yaml: roles are the built-in ones and those the schemes name (read by name, since listing every role needs manage_system)',
+    );
+  });
+
+  it('says before saving why Mattermost’s tools would refuse metadata.yaml, and in warning.txt', () => {
+    const packet = build({ clientConfig: failed('/api/v4/config/client', 503, 'unavailable') });
+    expect(packet.metadataProblem).toBe('server_id is unknown: the client configuration (/api/v4/config/client) could not be read');
+    expect(packet.warnings).toContain(`metadata.yaml: Mattermost's tools will refuse this file: ${packet.metadataProblem}`);
+    expect(build().metadataProblem).toBeUndefined();
+  });
+
+  it('counts the settings a read-only admin cannot see', () => {
+    const hidden = build({ config: ok({ SqlSettings: { DataSource: null, DriverName: 'postgres' }, FileSettings: { AmazonS3SecretAccessKey: null } }) });
+    expect(hidden.warnings).toContain('sanitized_config.json: 2 settings are hidden from your role and written as null (in SqlSettings, FileSettings)');
+  });
+
+  it('names the advanced logging files only a native packet has', () => {
+    const config = { LogSettings: { AdvancedLoggingJSON: { json: { Type: 'file', Options: { Filename: '/var/log/mattermost/json.log' } }, console: { type: 'console' } } } };
+    expect(build({ config: ok(config) }).warnings).toContain('json.log: advanced logging files are only in a native packet: not available over the REST API');
   });
 
   it('names every native field REST cannot give, in warning.txt as in the packet’s warnings', () => {
     const packet = build();
     expect(packet.warnings).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^diagnostics\.yaml: server\.os, .*database\.version.* not available over the REST API$/),
-        expect.stringMatching(/^stats\.yaml: registered_users, guests and bot_accounts/),
+        expect.stringMatching(/^diagnostics\.yaml: server\.os, .*database\.version.* not available over the REST API \(written as empty or 0\)$/),
         'metadata.yaml: customer_id is not available over the REST API',
         expect.stringMatching(/^cpu\.prof, heap\.prof, goroutines, database_schema\.yaml .* not available over the REST API$/),
       ]),
     );
     expect(content(packet, 'warning.txt')).toBe(`${packet.warnings.join('\n')}\n`);
-  });
-
-  it('warns that a job type may lack runs when the page of jobs was full', () => {
-    const jobs = Array.from({ length: 200 }, (_, index) => job('active_users', now - index * 60_000));
-    expect(build({ jobs: ok(jobs) }).warnings).toContain('jobs.yaml: only the newest 200 jobs of all types were read, so a type may show fewer than its last 5 runs');
   });
 
   it('leaves the log out, as the native packet does, when the server writes no log file', () => {
@@ -211,19 +266,22 @@ describe('support packet warnings', () => {
 
   it('asks for the schema version endpoint when it was not collected', () => {
     const packet = build({ appliedSchemaMigrations: undefined });
-    expect(yamlOf(packet, 'diagnostics.yaml').database).not.toHaveProperty('schema_version');
+    expect(yamlOf(packet, 'diagnostics.yaml').database).toMatchObject({ schema_version: '' });
     expect(packet.warnings.join('\n')).toContain('GET /api/v4/system/schema/version');
   });
 });
 
 describe('support packet in a cluster', () => {
   const rule = '-'.repeat(107);
+  const header = (hostname: string) => [rule, rule, hostname, rule, rule];
   const cluster = {
+    config: ok({ ClusterSettings: { Enable: true }, LogSettings: { EnableFile: true } }),
     clusterStatus: ok([
       { id: 'n1', hostname: 'app-1', version: '11.4.0', config_hash: 'h1', ipaddress: '10.0.0.11', schema_version: '' },
       { id: 'n2', hostname: 'app-2', version: '11.4.0', config_hash: 'h1', ipaddress: '10.0.0.12', schema_version: '' },
     ]),
-    logLines: ok([rule, rule, 'app-1', rule, rule, '{"msg":"from one"}', rule, rule, 'app-2', rule, rule, '{"msg":"from two"}']),
+    // The paged endpoint's answer, two pages oldest first: each node's lines behind its header.
+    logLines: ok([...header('app-1'), '{"msg":"one, older"}', ...header('app-2'), '{"msg":"two"}', ...header('app-1'), '{"msg":"one, newer"}']),
   };
 
   it('puts each node’s diagnostics, configuration and log in a folder named after it', () => {
@@ -242,15 +300,17 @@ describe('support packet in a cluster', () => {
     );
     expect(paths(packet)).not.toContain('diagnostics.yaml');
     expect(paths(packet)).not.toContain('mattermost.log');
-    expect(content(packet, 'app-2/mattermost.log')).toBe('{"msg":"from two"}\n');
+    expect(content(packet, 'app-1/mattermost.log')).toBe('{"msg":"one, older"}\n{"msg":"one, newer"}\n');
+    expect(content(packet, 'app-2/mattermost.log')).toBe('{"msg":"two"}\n');
   });
 
-  it('gives each node its hostname and leaves out what only the answering node could tell', () => {
+  it('gives each node its hostname and zero values for what only the answering node could tell', () => {
     const diagnostics = yamlOf(build(cluster), 'app-1/diagnostics.yaml');
-    expect(diagnostics).toMatchObject({ server: { hostname: 'app-1', version: '11.4.0' }, cluster: { number_of_nodes: 2 } });
-    expect(diagnostics.server).not.toHaveProperty('build_hash');
-    expect(diagnostics).not.toHaveProperty('websocket');
-    expect(diagnostics.cluster).not.toHaveProperty('id');
+    expect(diagnostics).toMatchObject({
+      server: { hostname: 'app-1', version: '11.4.0', build_hash: '' },
+      websocket: { connections: 0 },
+      cluster: { id: '', number_of_nodes: 2 },
+    });
   });
 
   it('warns when the nodes run different configurations, since REST shows only one', () => {
@@ -261,15 +321,30 @@ describe('support packet in a cluster', () => {
     expect(build({ ...cluster, clusterStatus: differing }).warnings.join('\n')).toContain('the nodes report different configurations');
   });
 
-  it('puts the files of a cluster of one under its host, as for any cluster', () => {
-    const packet = build({ clusterStatus: ok([{ hostname: 'app-1', version: '11.4.0' }]) });
-    expect(paths(packet)).toContain('app-1/diagnostics.yaml');
+  it('says which listed node left no lines in the log', () => {
+    const packet = build({ ...cluster, logLines: ok([...header('app-1'), '{"msg":"one"}']) });
+    expect(packet.warnings).toContain('app-2/mattermost.log: the server log has no lines from this node');
+  });
+
+  it('puts the files of a cluster of one under its host, named by the log’s node header, as natively', () => {
+    const packet = build({ ...cluster, clusterStatus: ok([]), logLines: ok([...header('app-1'), '{"msg":"alone"}']) });
+    expect(paths(packet)).toEqual(expect.arrayContaining(['app-1/diagnostics.yaml', 'app-1/sanitized_config.json', 'app-1/mattermost.log']));
     expect(paths(packet)).not.toContain('diagnostics.yaml');
     expect(yamlOf(packet, 'app-1/diagnostics.yaml')).toMatchObject({ server: { hostname: 'app-1' }, cluster: { number_of_nodes: 1 } });
   });
 
-  it('keeps the files at the root without a cluster', () => {
+  it('keeps the files at the root when clustering is off, or on a build without the cluster code', () => {
     expect(paths(build({ clusterStatus: ok([]) }))).toContain('diagnostics.yaml');
+    const teamEdition = build({ ...cluster, clientConfig: ok({ Version: '11.4.0', BuildEnterpriseReady: 'false', DiagnosticId: 'q4tz8b1wm3kdo9rf7e5ucyxnha' }) });
+    expect(paths(teamEdition)).toContain('diagnostics.yaml');
+    expect(paths(teamEdition)).toContain('mattermost.log');
+  });
+});
+
+describe('job types collected', () => {
+  it('are the native groups’, and the legacy file’s only for servers before 10.5', () => {
+    expect(collectedJobTypes('11.4.0.11.4.0-companion.abc.false', undefined)).not.toContain('bleve_post_indexing');
+    expect(collectedJobTypes('10.4.2.10.4.2.abc123.true', undefined)).toEqual(expect.arrayContaining(['bleve_post_indexing', 'ldap_sync']));
   });
 });
 
@@ -277,7 +352,10 @@ describe('support packet for servers before 10.5', () => {
   const older = {
     serverVersionId: '10.4.2.10.4.2.abc123.true',
     clientConfig: ok({ Version: '10.4.2', BuildHash: 'abc123', SQLDriverName: 'postgres', DiagnosticId: 'q4tz8b1wm3kdo9rf7e5ucyxnha' }),
-    jobs: ok([job('bleve_post_indexing', now - 60_000), job('bleve_post_indexing', now - 120_000), job('bleve_post_indexing', now - 180_000)]),
+    jobsByType: {
+      ...collectedData().jobsByType,
+      bleve_post_indexing: ok([job('bleve_post_indexing', now - 60_000), job('bleve_post_indexing', now - 120_000), job('bleve_post_indexing', now - 180_000)]),
+    },
   };
 
   it('also writes the single support_packet.yaml those servers wrote', () => {
@@ -306,7 +384,7 @@ describe('support packet for servers before 10.5', () => {
 });
 
 describe('support packet redaction', () => {
-  const everyText = (packet: SupportPacket) => packet.files.map((file) => file.content).join('\n');
+  const everyText = (packet: SupportPacket) => packet.files.map(fileText).join('\n');
 
   it('leaves none of the seeded user’s personal data anywhere in the packet', () => {
     const text = everyText(build());

@@ -1,21 +1,24 @@
-import { nodeFolder, type ClusterNode } from './clusterLayout.ts';
+import { nodeFolder, splitLogByNode, type ClusterNode, type NodeLogs } from './clusterLayout.ts';
 import { valueOf, type Collected, type CollectedData, type PacketOptions } from './collectedData.ts';
 import { companionValues } from './companionFiles.ts';
+import { advancedLogFilesWarning, hiddenSettingsWarning } from './configWarnings.ts';
+import { scrubCredentials } from './credentialScrubbing.ts';
 import { diagnosticsFile } from './diagnosticsFile.ts';
 import type { Drafted } from './drafted.ts';
-import { jobsFile } from './jobsFile.ts';
+import { jobsFile, nativeJobGroups } from './jobsFile.ts';
 import { objectAt } from './jsonValues.ts';
-import { legacySupportPacketFile } from './legacySupportPacket.ts';
+import { legacyJobGroups, legacySupportPacketFile } from './legacySupportPacket.ts';
 import { describeLogLevelAdvice, logLevelAdvice } from './logLevelAdvice.ts';
 import { metadataFile } from './metadataFile.ts';
 import { toNativeJson, toNativeYaml } from './nativeEncoding.ts';
 import { permissionsFile } from './permissionsFile.ts';
-import { collectKnownPeople, createPseudonyms, redactEmailAddresses, redactLogLine, redactValue } from './redaction.ts';
+import { createPseudonyms, knownPeople, notePeopleNamedIn, redactEmailAddresses, redactLogLine, redactValue } from './redaction.ts';
 import { maskSecrets } from './secretMasking.ts';
 import { serverFacts, type ServerFacts } from './serverFacts.ts';
-import { logFileLines, logFiles, logText } from './serverLog.ts';
+import { logFiles, tidyLogLine } from './serverLog.ts';
 import { parseServerVersion, predatesSeparateFiles } from './serverVersion.ts';
 import { describeFailure } from './sourceProblems.ts';
+import { eachInSlices, linesAsTextParts, mapInSlices, runAtOnce, type Sliced } from './slicedWork.ts';
 import { statsFile } from './statsFile.ts';
 
 export { describeLogLevelAdvice, logLevelAdvice, type LogLevelAdvice } from './logLevelAdvice.ts';
@@ -27,13 +30,20 @@ export { describeLogLevelAdvice, logLevelAdvice, type LogLevelAdvice } from './l
  */
 export interface PacketFile {
   readonly path: string;
-  readonly content: string;
+  /** The file's text in parts: a 100 MB log is never one string. */
+  readonly parts: readonly string[];
+}
+
+export function fileText(file: PacketFile): string {
+  return file.parts.join('');
 }
 
 export interface SupportPacket {
   readonly files: readonly PacketFile[];
   /** The lines of warning.txt: sources that did not answer, then native fields the REST API cannot give. */
   readonly warnings: readonly string[];
+  /** Why Mattermost's own tools would refuse metadata.yaml; the popup says it before saving. */
+  readonly metadataProblem: string | undefined;
   /** The zip's name is the caller's (mm_support_packet_<company>_<time>.zip), not the packet's. */
   readonly fileName?: never;
 }
@@ -48,7 +58,7 @@ const filledBy: ReadonlyArray<readonly [source: SourceName, file: string]> = [
   ['serverStatus', 'diagnostics.yaml and companion/health.yaml'],
   ['analyticsStandard', 'stats.yaml and diagnostics.yaml'],
   ['analyticsExtra', 'stats.yaml'],
-  ['jobs', 'jobs.yaml'],
+  ['userCounts', 'stats.yaml'],
   ['roles', 'permissions.yaml'],
   ['schemes', 'permissions.yaml'],
   ['plugins', 'plugins.json'],
@@ -59,76 +69,116 @@ const filledBy: ReadonlyArray<readonly [source: SourceName, file: string]> = [
   ['appsInventory', 'companion/apps_inventory.yaml'],
 ];
 
+/**
+ * The job types whose runs the packet lists: the native jobs.yaml groups, and
+ * for servers before 10.5 the legacy file's too (newer servers refuse the
+ * removed `bleve_post_indexing` type with a 400).
+ */
+export function collectedJobTypes(serverVersionId: string, clientConfigVersion: string | undefined): string[] {
+  const version = parseServerVersion(serverVersionId, clientConfigVersion);
+  const groups = version && predatesSeparateFiles(version) ? [...nativeJobGroups, ...legacyJobGroups] : nativeJobGroups;
+  return [...new Set(groups.map(([, jobType]) => jobType))];
+}
+
 /** Native files that need the server's own process or database, which no REST call reaches. */
 const nativeOnlyFiles =
   'cpu.prof, heap.prof, goroutines, database_schema.yaml and the plugins’ own support files are only in a native packet: not available over the REST API';
 
 export function buildSupportPacket(data: CollectedData, options: PacketOptions): SupportPacket {
+  return runAtOnce(supportPacketInSlices(data, options));
+}
+
+/** buildSupportPacket as sliced work (see slicedWork.ts), for the tab to run with breaks. */
+export function* supportPacketInSlices(data: CollectedData, options: PacketOptions): Sliced<SupportPacket> {
   const facts = serverFacts(data);
   const logLines = valueOf(data.logLines);
-  const tidyLog = logLines && logFileLines(logLines);
-  const packet = new PacketWriter(options.redactPersonalData ? personalDataRedactor(tidyLog ?? []) : keptAsIs);
+  const nodeLogs = logLines && splitLogByNode(yield* mapInSlices(logLines, tidyLogLine));
+  const logOrder = nodeLogs ? [...nodeLogs.unattributed, ...[...nodeLogs.byHostname.values()].flat()] : [];
+  const packet = new PacketWriter(options.redactPersonalData ? yield* personalDataRedactor(logOrder) : keptAsIs);
+  const hostnames = nodeHostnames(facts, nodeLogs, packet.leftOut);
 
-  writeNativeFiles(packet, data, facts, options);
-  if (tidyLog) writeServerLog(packet, tidyLog, facts.nodes ?? [], valueOf(data.config));
+  const metadataProblem = writeNativeFiles(packet, data, facts, hostnames);
+  if (nodeLogs) yield* writeServerLog(packet, nodeLogs, hostnames, valueOf(data.config));
   writeCompanionFiles(packet, data);
 
-  const warnings = [...sourceFailures(data), ...new Set(packet.leftOut), nativeOnlyFiles];
-  packet.text('warning.txt', `${warnings.join('\n')}\n`);
-  return { files: packet.files, warnings };
-}
-
-function writeNativeFiles(packet: PacketWriter, data: CollectedData, facts: ServerFacts, options: PacketOptions): void {
-  const version = parseServerVersion(data.serverVersionId, facts.version);
-  const metadata = metadataFile(data, facts, version, options);
-  packet.yaml('metadata.yaml', { ...metadata, value: { ...metadata.value, extras: packet.redactor.value(metadata.value.extras) } });
-
-  const folders = nodeFolders(facts.nodes ?? []);
-  if (folders) {
-    for (const { node, folder } of folders) packet.yaml(`${folder}diagnostics.yaml`, diagnosticsFile(data, facts, { kind: 'node', node }));
-  } else {
-    packet.yaml('diagnostics.yaml', diagnosticsFile(data, facts, { kind: 'server', node: facts.nodes?.[0] }));
-  }
-
-  const stats = statsFile(facts);
-  if (stats) packet.yaml('stats.yaml', stats);
-  const jobs = valueOf(data.jobs);
-  if (jobs) packet.yaml('jobs.yaml', jobsFile(jobs));
-  const roles = valueOf(data.roles);
-  const schemes = valueOf(data.schemes);
-  if (roles || schemes) packet.yaml('permissions.yaml', permissionsFile(roles, schemes));
-  const plugins = valueOf(data.plugins);
-  // model.SupportPacketPluginList: Go writes an empty list as null.
-  if (plugins) packet.text('plugins.json', toNativeJson({ enabled: nullWhenEmpty(plugins.active), disabled: nullWhenEmpty(plugins.inactive) }));
-
   const config = valueOf(data.config);
-  if (config) {
-    const sanitized = toNativeJson(packet.redactor.configuration(maskSecrets(config)));
-    for (const { folder } of folders ?? [{ folder: '' }]) packet.text(`${folder}sanitized_config.json`, sanitized);
-    if (new Set(facts.nodes?.flatMap((node) => node.configHash ?? [])).size > 1) {
-      packet.leftOut.push(
-        'sanitized_config.json: the nodes report different configurations (config_hash); each folder has the configuration of the node that answered',
-      );
-    }
-  }
+  const warnings = [
+    ...sourceFailures(data),
+    ...new Set(packet.leftOut),
+    ...(config ? [...hiddenSettingsWarning(config), ...advancedLogFilesWarning(config)] : []),
+    nativeOnlyFiles,
+  ];
+  packet.text('warning.txt', `${warnings.join('\n')}\n`);
+  return { files: packet.files, warnings, metadataProblem };
 
-  if (version && predatesSeparateFiles(version)) packet.yaml('support_packet.yaml', legacySupportPacketFile(facts, jobs));
+  function writeNativeFiles(packet: PacketWriter, data: CollectedData, facts: ServerFacts, hostnames: readonly string[] | undefined): string | undefined {
+    const version = parseServerVersion(data.serverVersionId, facts.version);
+    const metadata = metadataFile(data, facts, version, options);
+    packet.yaml('metadata.yaml', { ...metadata, value: { ...metadata.value, extras: packet.redactor.value(metadata.value.extras) } });
+
+    const folders = hostnames?.map((hostname) => ({ node: nodeNamed(facts, hostname), folder: `${nodeFolder(hostname)}/` }));
+    if (folders && folders.length > 1) {
+      for (const { node, folder } of folders) packet.yaml(`${folder}diagnostics.yaml`, diagnosticsFile(data, facts, { kind: 'node', node }));
+    } else {
+      packet.yaml(`${folders?.[0]?.folder ?? ''}diagnostics.yaml`, diagnosticsFile(data, facts, { kind: 'server', node: folders?.[0]?.node }));
+    }
+
+    packet.yaml('stats.yaml', statsFile(facts, valueOf(data.userCounts)));
+    packet.yaml('jobs.yaml', jobsFile(data.jobsByType));
+    packet.yaml('permissions.yaml', permissionsFile(valueOf(data.roles), valueOf(data.schemes), data.rolesReadByName === true));
+    const plugins = valueOf(data.plugins);
+    // model.SupportPacketPluginList: Go writes an empty list as null.
+    if (plugins) packet.text('plugins.json', toNativeJson({ enabled: nullWhenEmpty(plugins.active), disabled: nullWhenEmpty(plugins.inactive) }));
+
+    const config = valueOf(data.config);
+    if (config) {
+      const masked = maskSecrets(config, plugins && [...plugins.active, ...plugins.inactive]);
+      packet.leftOut.push(...masked.leftOut);
+      const sanitized = toNativeJson(packet.redactor.configuration(masked.config));
+      for (const { folder } of folders ?? [{ folder: '' }]) packet.text(`${folder}sanitized_config.json`, sanitized);
+      if (new Set(facts.nodes?.flatMap((node) => node.configHash ?? [])).size > 1) {
+        packet.leftOut.push(
+          'sanitized_config.json: the nodes report different configurations (config_hash); each folder has the configuration of the node that answered',
+        );
+      }
+    }
+
+    if (version && predatesSeparateFiles(version)) packet.yaml('support_packet.yaml', legacySupportPacketFile(facts, data.jobsByType));
+    return metadata.problem;
+  }
 }
 
-function writeServerLog(
+/**
+ * The node folders, when the native packet would have them (see
+ * ServerFacts.clustered): every node the cluster status lists or the log
+ * names in a node header. Undefined when the files sit at the root.
+ */
+function nodeHostnames(facts: ServerFacts, nodeLogs: NodeLogs | undefined, leftOut: string[]): readonly string[] | undefined {
+  if (!facts.clustered) return undefined;
+  const hostnames = [...new Set([...(facts.nodes ?? []).map((node) => node.hostname), ...(nodeLogs?.byHostname.keys() ?? [])])];
+  if (hostnames.length > 0) return hostnames;
+  leftOut.push('node folders: clustering is on, but neither the cluster status nor the log names this node, so its files are at the root');
+  return undefined;
+}
+
+function nodeNamed(facts: ServerFacts, hostname: string): ClusterNode {
+  return facts.nodes?.find((node) => node.hostname === hostname) ?? { hostname, version: undefined, configHash: undefined };
+}
+
+function* writeServerLog(
   packet: PacketWriter,
-  lines: readonly string[],
-  nodes: readonly ClusterNode[],
+  logs: NodeLogs,
+  hostnames: readonly string[] | undefined,
   config: Readonly<Record<string, unknown>> | undefined,
-): void {
+): Sliced<void> {
   // The native packet leaves the log out, with a warning, when the server writes no log file.
-  if (lines.length === 0 && objectAt(config, 'LogSettings')?.EnableFile === false) {
+  if (logs.unattributed.length === 0 && logs.byHostname.size === 0 && objectAt(config, 'LogSettings')?.EnableFile === false) {
     packet.leftOut.push('mattermost.log: not included because LogSettings.EnableFile is false');
     return;
   }
-  const logs = logFiles(lines, nodes);
-  for (const log of logs.value) packet.text(log.path, logText(log.lines.map(packet.redactor.line)));
-  packet.leftOut.push(...logs.leftOut);
+  const files = logFiles(logs, hostnames);
+  for (const log of files.value) packet.parts(log.path, yield* linesAsTextParts(log.lines, (line) => packet.redactor.line(scrubCredentials(line))));
+  packet.leftOut.push(...files.leftOut);
 }
 
 function writeCompanionFiles(packet: PacketWriter, data: CollectedData): void {
@@ -136,11 +186,6 @@ function writeCompanionFiles(packet: PacketWriter, data: CollectedData): void {
   const config = valueOf(data.config);
   const advice = config && logLevelAdvice(config);
   if (advice) packet.text('companion/log_level_advice.txt', `${describeLogLevelAdvice(advice)}\n`);
-}
-
-/** When the cluster status lists nodes, each node's files go in a folder named after it, as the native packet does for any cluster; without a cluster, at the root. */
-function nodeFolders(nodes: readonly ClusterNode[]) {
-  return nodes.length > 0 ? nodes.map((node) => ({ node, folder: `${nodeFolder(node.hostname)}/` })) : undefined;
 }
 
 function nullWhenEmpty<T>(list: readonly T[]): readonly T[] | null {
@@ -163,8 +208,10 @@ interface Redactor {
 const keptAsIs: Redactor = { line: (line) => line, value: (value) => value, configuration: (config) => config };
 
 /** One set of pseudonyms for the whole packet, knowing every user the log names in a user field. */
-function personalDataRedactor(logLines: readonly string[]): Redactor {
-  const known = collectKnownPeople(logLines);
+function* personalDataRedactor(logLines: readonly string[]): Sliced<Redactor> {
+  const seen = { userIds: new Set<string>(), usernames: new Set<string>() };
+  yield* eachInSlices(logLines, (line) => notePeopleNamedIn(line, seen));
+  const known = knownPeople(seen.userIds, seen.usernames);
   const pseudonyms = createPseudonyms();
   return {
     line: (line) => redactLogLine(line, pseudonyms, known),
@@ -181,7 +228,11 @@ class PacketWriter {
   constructor(readonly redactor: Redactor) {}
 
   text(path: string, content: string): void {
-    this.files.push({ path, content });
+    this.parts(path, [content]);
+  }
+
+  parts(path: string, parts: readonly string[]): void {
+    this.files.push({ path, parts });
   }
 
   yaml<T>(path: string, drafted: Drafted<T>): void {

@@ -1,7 +1,7 @@
 import type { Drafted } from './drafted.ts';
-import { numberAt, type JsonObject } from './jsonValues.ts';
+import { numberAt, textAt, type JsonObject } from './jsonValues.ts';
 import { formatMillis } from './nativeEncoding.ts';
-import { maskedValue } from './secretMasking.ts';
+import { fakeSetting } from './secretMasking.ts';
 
 /**
  * permissions.yaml, the native model.SupportPacketPermissionInfo. Like the
@@ -31,30 +31,33 @@ const schemeFields = [
   'default_run_member_role',
 ];
 const timeFields = new Set(['create_at', 'update_at', 'delete_at']);
-/** The collector reads one page of schemes with per_page=200. */
-const schemesPageSize = 200;
+const flagFields = new Set(['scheme_managed', 'built_in']);
 
-/** Roles or schemes that could not be read stay out of the file rather than appear as an empty list. */
+/** Roles or schemes that could not be read are an empty list, as natively when the server fails to list them. */
 export function permissionsFile(
   roles: readonly JsonObject[] | undefined,
   schemes: readonly JsonObject[] | undefined,
+  rolesReadByName: boolean,
 ): Drafted<Record<string, unknown>> {
   const value = {
-    roles: roles?.map((role) => nativeRecord(role, roleFields, new Set(['display_name', 'description']))),
-    schemes: schemes?.map((scheme) => nativeRecord(scheme, schemeFields, new Set(['name', 'display_name', 'description']))),
+    roles: (roles ?? []).map((role) => nativeRecord(role, roleFields, new Set(['display_name', 'description']))),
+    schemes: (schemes ?? []).map((scheme) => nativeRecord(scheme, schemeFields, new Set(['name', 'display_name', 'description']))),
   };
-  const leftOut = schemes && schemes.length >= schemesPageSize ? [`permissions.yaml: only the first ${schemesPageSize} schemes were read`] : [];
+  const leftOut = rolesReadByName
+    ? ['permissions.yaml: roles are the built-in ones and those the schemes name (read by name, since listing every role needs manage_system)']
+    : [];
   return { value, leftOut };
 }
 
-/** The record's fields in the native order, times in RFC 3339 as the native YAML writes them. */
+/** The record's fields in the native order, every one of them, times in RFC 3339 as the native YAML writes them. */
 function nativeRecord(record: JsonObject, fields: readonly string[], masked: ReadonlySet<string>): Record<string, unknown> {
-  return Object.fromEntries(
-    fields
-      .filter((field) => field in record)
-      .map((field) => {
-        const millis = timeFields.has(field) ? numberAt(record, field) : undefined;
-        return [field, masked.has(field) ? maskedValue : millis !== undefined ? formatMillis(millis) : record[field]];
-      }),
-  );
+  return Object.fromEntries(fields.map((field) => [field, nativeField(record, field, masked)]));
+}
+
+function nativeField(record: JsonObject, field: string, masked: ReadonlySet<string>): unknown {
+  if (masked.has(field)) return fakeSetting;
+  if (timeFields.has(field)) return formatMillis(numberAt(record, field) ?? 0);
+  if (flagFields.has(field)) return record[field] === true;
+  if (field === 'permissions') return Array.isArray(record[field]) ? record[field] : [];
+  return textAt(record, field) ?? '';
 }

@@ -101,18 +101,20 @@ const ipv4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|
 
 /** Collects the user ids and usernames that the text names in user fields, so that their other mentions are redacted too. */
 export function collectKnownPeople(texts: Iterable<string>): KnownPeople {
-  const userIds = new Set<string>();
-  const usernames = new Set<string>();
-  for (const text of texts) {
-    userField.lastIndex = 0;
-    for (let match = userField.exec(text); match; match = userField.exec(text)) {
-      const [, field = '', , quote = '', value = ''] = match;
-      const kind = userFieldKind(field, quote, value);
-      if (kind === 'userId') userIds.add(value);
-      if (kind === 'username') usernames.add(value);
-    }
+  const seen = { userIds: new Set<string>(), usernames: new Set<string>() };
+  for (const text of texts) notePeopleNamedIn(text, seen);
+  return knownPeople(seen.userIds, seen.usernames);
+}
+
+/** One text's part of collectKnownPeople, for a caller that goes through a big log in slices. */
+export function notePeopleNamedIn(text: string, seen: { readonly userIds: Set<string>; readonly usernames: Set<string> }): void {
+  userField.lastIndex = 0;
+  for (let match = userField.exec(text); match; match = userField.exec(text)) {
+    const [, field = '', , quote = '', value = ''] = match;
+    const kind = userFieldKind(field, quote, value);
+    if (kind === 'userId') seen.userIds.add(value);
+    if (kind === 'username') seen.usernames.add(value);
   }
-  return knownPeople(userIds, usernames);
 }
 
 /** One log line with its personal data replaced by pseudonyms. */

@@ -1,6 +1,6 @@
 import { clusterNodes, type ClusterNode } from './clusterLayout.ts';
 import { valueOf, type CollectedData } from './collectedData.ts';
-import { flagAt, integerTextAt, objectAt, textAt, type JsonObject } from './jsonValues.ts';
+import { flagAt, integerTextAt, objectAt, textAt } from './jsonValues.ts';
 
 /**
  * Facts about the server that several native files share (diagnostics.yaml,
@@ -19,9 +19,16 @@ export interface ServerFacts {
   /** Analytics rows (standard and extra counts) by name. */
   readonly counts: ReadonlyMap<string, number>;
   readonly license: LicenseFacts | undefined;
+  /** The nodes the cluster status lists; a lone clustered node lists none. */
   readonly nodes: readonly ClusterNode[] | undefined;
-  /** As the native diagnostics counts: 0 without a cluster, at least 1 with one. */
-  readonly numberOfNodes: number | undefined;
+  /**
+   * Whether the native packet would put each node's files in a `<hostname>/`
+   * folder: an enterprise build (which has the cluster code) with
+   * `ClusterSettings.Enable` on, whatever the number of nodes.
+   */
+  readonly clustered: boolean;
+  /** As the native diagnostics counts: 0 without the cluster code, else the listed nodes, at least 1. */
+  readonly numberOfNodes: number;
 }
 
 export interface LicenseFacts {
@@ -56,7 +63,8 @@ export function serverFacts(data: CollectedData): ServerFacts {
     counts: new Map([...(valueOf(data.analyticsStandard) ?? []), ...(valueOf(data.analyticsExtra) ?? [])].map((row) => [row.name, row.value])),
     license: license && licenseFacts(license),
     nodes,
-    numberOfNodes: nodes && numberOfNodes(nodes.length, config, license),
+    clustered: flagAt(clientConfig, 'BuildEnterpriseReady') === true && objectAt(config, 'ClusterSettings')?.Enable === true,
+    numberOfNodes: flagAt(clientConfig, 'BuildEnterpriseReady') === true ? Math.max(nodes?.length ?? 0, 1) : 0,
   };
 }
 
@@ -70,13 +78,4 @@ function licenseFacts(license: Readonly<Record<string, string>>): LicenseFacts {
     isTrial: flagAt(license, 'IsTrial') === true,
     isGovSku: flagAt(license, 'IsGovSku') === true,
   };
-}
-
-/**
- * A lone clustered node lists no nodes in its cluster status; the native
- * diagnostics still counts it as one, when clustering is licensed and on.
- */
-function numberOfNodes(listed: number, config: JsonObject | undefined, license: JsonObject | undefined): number {
-  const clustered = objectAt(config, 'ClusterSettings')?.Enable === true && flagAt(license, 'Cluster') === true;
-  return Math.max(listed, clustered ? 1 : 0);
 }

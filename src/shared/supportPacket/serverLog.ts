@@ -1,10 +1,10 @@
-import { nodeFolder, splitLogByNode, type ClusterNode } from './clusterLayout.ts';
+import { nodeFolder, type NodeLogs } from './clusterLayout.ts';
 import type { Drafted } from './drafted.ts';
 
 /**
- * mattermost.log from the lines of `GET /api/v4/logs`, at the root or, in a
- * cluster, split into each node's folder. The server reads its file backwards
- * and returns each line with the line break that preceded it, and a single
+ * mattermost.log from the server's log lines: at the root, or, where the
+ * native packet uses node folders, each node's lines in `<hostname>/`. The
+ * server returns each line with the line break that preceded it, and a single
  * empty line when it writes no log file; both are tidied here.
  */
 export interface LogFile {
@@ -14,27 +14,31 @@ export interface LogFile {
 
 const surroundingLineBreaks = /^[\r\n]+|[\r\n]+$/g;
 
-export function logFileLines(lines: readonly string[]): string[] {
-  return lines.map((line) => line.replace(surroundingLineBreaks, '')).filter((line) => line !== '');
+/** A line without the line breaks around it; undefined for an empty one. */
+export function tidyLogLine(line: string): string | undefined {
+  const tidy = line.replace(surroundingLineBreaks, '');
+  return tidy === '' ? undefined : tidy;
 }
 
-export function logFiles(lines: readonly string[], nodes: readonly ClusterNode[]): Drafted<LogFile[]> {
-  if (nodes.length === 0) return { value: [{ path: 'mattermost.log', lines }], leftOut: [] };
-  const { unattributed, byHostname } = splitLogByNode(lines);
-  if (byHostname.size === 0) {
-    return {
-      value: [{ path: 'mattermost.log', lines }],
-      leftOut: ['mattermost.log: the server log does not say which node wrote which line, so it is at the root rather than in the node folders'],
-    };
+/**
+ * `hostnames` lists the node folders when the packet has them (see
+ * ServerFacts.clustered), undefined when its files sit at the root.
+ */
+export function logFiles(logs: NodeLogs, hostnames: readonly string[] | undefined): Drafted<LogFile[]> {
+  const { unattributed, byHostname } = logs;
+  if (!hostnames) return { value: [{ path: 'mattermost.log', lines: [...unattributed, ...[...byHostname.values()].flat()] }], leftOut: [] };
+  const [onlyNode] = hostnames;
+  if (byHostname.size === 0 && hostnames.length === 1 && onlyNode !== undefined) {
+    return { value: [{ path: `${nodeFolder(onlyNode)}/mattermost.log`, lines: unattributed }], leftOut: [] };
   }
-  const value = [...byHostname].map(([hostname, nodeLines]) => ({ path: `${nodeFolder(hostname)}/mattermost.log`, lines: nodeLines }));
-  if (unattributed.length === 0) return { value, leftOut: [] };
-  return {
-    value: [{ path: 'mattermost.log', lines: unattributed }, ...value],
-    leftOut: ['mattermost.log: lines before the first node header are at the root, as no node claims them'],
-  };
-}
-
-export function logText(lines: readonly string[]): string {
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  const leftOut: string[] = [];
+  const value = [...byHostname].map(([hostname, lines]) => ({ path: `${nodeFolder(hostname)}/mattermost.log`, lines }));
+  for (const hostname of hostnames) {
+    if (!byHostname.has(hostname)) leftOut.push(`${nodeFolder(hostname)}/mattermost.log: the server log has no lines from this node`);
+  }
+  if (unattributed.length > 0) {
+    value.unshift({ path: 'mattermost.log', lines: unattributed });
+    leftOut.push('mattermost.log: lines no node header claims are at the root');
+  }
+  return { value, leftOut };
 }

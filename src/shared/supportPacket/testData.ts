@@ -1,4 +1,5 @@
 import type { Collected, CollectedData, PacketOptions } from './collectedData.ts';
+import { fakeSetting } from './secretMasking.ts';
 
 /**
  * Realistic REST answers of a licensed single-server 11.4 installation, for
@@ -78,9 +79,9 @@ export function collectedData(overrides: Partial<CollectedData> = {}): Collected
     }),
     config: ok({
       ServiceSettings: { SiteURL: 'https://chat.example.com', EnableUserAccessTokens: true, GoogleDeveloperKey: '' },
-      SqlSettings: { DriverName: 'postgres', DataSource: '********', DataSourceReplicas: [], AtRestEncryptKey: '********' },
-      FileSettings: { DriverName: 'amazons3', AmazonS3Bucket: 'acme-chat', AmazonS3SecretAccessKey: '********', PublicLinkSalt: '********' },
-      EmailSettings: { SMTPServer: 'smtp.acme.example.com', SMTPUsername: seededUser.email, SMTPPassword: '********', FeedbackEmail: 'chat@acme.example.com' },
+      SqlSettings: { DriverName: 'postgres', DataSource: fakeSetting, DataSourceReplicas: [], AtRestEncryptKey: fakeSetting },
+      FileSettings: { DriverName: 'amazons3', AmazonS3Bucket: 'acme-chat', AmazonS3SecretAccessKey: fakeSetting, PublicLinkSalt: fakeSetting },
+      EmailSettings: { SMTPServer: 'smtp.acme.example.com', SMTPUsername: seededUser.email, SMTPPassword: fakeSetting, FeedbackEmail: 'chat@acme.example.com' },
       LogSettings: { EnableConsole: true, EnableFile: true, FileLevel: 'INFO', FileJson: true },
       ClusterSettings: { Enable: false },
       LdapSettings: { Enable: false, EnableSync: false },
@@ -120,13 +121,16 @@ export function collectedData(overrides: Partial<CollectedData> = {}): Collected
       { name: 'total_file_count', value: 1_024 },
       { name: 'total_file_size', value: 52_428_800 },
     ]),
-    jobs: ok([
-      ...Array.from({ length: 7 }, (_, index) => job('ldap_sync', now - (index + 1) * 60 * minute)),
-      job('data_retention', now - 24 * 60 * minute, { status: 'error', data: { error: 'deadline exceeded' } }),
-      job('migrations', now - 3 * 60 * minute, { data: { migration_key: 'migration_advanced_permissions_phase_2' } }),
-      job('bleve_post_indexing', now - 90 * minute),
-      job('active_users', now - 10 * minute),
-    ]),
+    userCounts: ok({ active: 180, registered: 191, activeWithBots: 186, guests: 4 }),
+    jobsByType: {
+      ldap_sync: ok(Array.from({ length: 5 }, (_, index) => job('ldap_sync', now - (index + 1) * 60 * minute))),
+      data_retention: ok([job('data_retention', now - 24 * 60 * minute, { status: 'error', data: { error: 'deadline exceeded' } })]),
+      message_export: ok([]),
+      elasticsearch_post_indexing: ok([]),
+      elasticsearch_post_aggregation: ok([]),
+      migrations: ok([job('migrations', now - 3 * 60 * minute, { data: null })]),
+      bleve_post_indexing: ok([job('bleve_post_indexing', now - 90 * minute)]),
+    },
     roles: ok([
       {
         id: 'r1s2t3u4v5w6x7y8z9a0b1c2d3',
@@ -165,7 +169,9 @@ export function collectedData(overrides: Partial<CollectedData> = {}): Collected
     ]),
     plugins: ok({
       active: [{ id: 'playbooks', name: 'Playbooks', version: '2.6.1', min_server_version: '10.0.0', webapp: { bundle_path: 'webapp/dist/main.js' } }],
-      inactive: [{ id: 'com.acme.alerts', name: 'Acme Alerts', version: '0.3.0' }],
+      inactive: [
+        { id: 'com.acme.alerts', name: 'Acme Alerts', version: '0.3.0', settings_schema: { settings: [{ key: 'WebhookSecret', type: 'text', secret: true }] } },
+      ],
     }),
     pluginStatuses: ok([
       {

@@ -1,0 +1,17 @@
+/**
+ * A turn for the Mattermost tab between slices of packet work, so that the
+ * page stays responsive; cancelling is noticed at each one. The turn is a
+ * message to ourselves, not a timer: browsers hold timers of a tab in the
+ * background to about one a second, and the packet goes on while the user
+ * looks at another tab (or, in the Firefox tests, at the popup opened as a tab).
+ */
+export function breakForTheTab(signal: AbortSignal): () => Promise<void> {
+  const channel = new MessageChannel();
+  return async () => {
+    await new Promise<void>((resolve) => {
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+    signal.throwIfAborted();
+  };
+}

@@ -1,0 +1,49 @@
+import { Zip, ZipDeflate } from 'fflate';
+import type { PacketFile } from '../../shared/supportPacket/packetLayout.ts';
+import { sliceOfTimeMs } from '../../shared/supportPacket/slicedWork.ts';
+
+export interface ZippedPacket {
+  readonly zip: Blob;
+  readonly sizes: ReadonlyArray<{ readonly path: string; readonly sizeBytes: number }>;
+}
+
+/**
+ * The packet as a zip, each file deflated part by part as its text is
+ * encoded: a 100 MB log never sits in one buffer, and the tab gets a break
+ * whenever a slice of time is used up. `onProgress` hears the share of the
+ * text done, from 0 to 1.
+ */
+export async function zipPacket(files: readonly PacketFile[], takeBreak: () => Promise<void>, onProgress: (share: number) => void): Promise<ZippedPacket> {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  const encoder = new TextEncoder();
+  const totalParts = files.reduce((sum, file) => sum + file.parts.length, 0);
+  const sizes: Array<{ path: string; sizeBytes: number }> = [];
+  let partsDone = 0;
+  let since = performance.now();
+  for (const file of files) {
+    const entry = new ZipDeflate(file.path, { level: 6 });
+    zip.add(entry);
+    let sizeBytes = 0;
+    if (file.parts.length === 0) entry.push(new Uint8Array(0), true);
+    for (const [index, part] of file.parts.entries()) {
+      const bytes = encoder.encode(part);
+      sizeBytes += bytes.length;
+      entry.push(bytes, index === file.parts.length - 1);
+      partsDone += 1;
+      if (performance.now() - since >= sliceOfTimeMs) {
+        onProgress(partsDone / totalParts);
+        await takeBreak();
+        since = performance.now();
+      }
+    }
+    sizes.push({ path: file.path, sizeBytes });
+  }
+  zip.end();
+  if (failure) throw failure;
+  return { zip: new Blob(chunks as BlobPart[], { type: 'application/zip' }), sizes };
+}
