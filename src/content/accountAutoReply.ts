@@ -64,6 +64,14 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
   let answeredUpTo = 0;
   let savedUpTo = 0;
 
+  /** Messages and catching up wait for this: until then nothing is known about the account's wishes. */
+  const settingsRead = claimWorkspaceData(account)
+    .then(() => readAutoReplySettings(account))
+    .then((initial) => {
+      stored ??= initial;
+      onSettingsChanged();
+    });
+
   const isActive = () => stored !== undefined && isAutoReplyActive(stored.settings, clock.now());
 
   const context = (): ResponderContext | undefined => {
@@ -86,6 +94,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     handled.add(candidate.post.id);
     const previous = channelQueues.get(candidate.channelId) ?? Promise.resolve();
     const next = previous
+      .then(() => settingsRead)
       .then(() => {
         const current = context();
         return current && !stopping.signal.aborted ? respondTo(current, candidate, late) : undefined;
@@ -99,6 +108,8 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
   }
 
   async function runCatchUp(): Promise<void> {
+    // The lead can be granted before the account's settings are read: wait for them.
+    await settingsRead;
     const current = context();
     if (!current || !isActive()) return;
     const startedAt = clock.now();
@@ -155,12 +166,6 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
   });
   window.addEventListener('pagehide', saveCaughtUpTo, { signal: stopping.signal });
 
-  void claimWorkspaceData(account)
-    .then(() => readAutoReplySettings(account))
-    .then((initial) => {
-      stored ??= initial;
-      onSettingsChanged();
-    });
 
   return {
     account,
