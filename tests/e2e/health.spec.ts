@@ -51,7 +51,7 @@ test('a tab that was open before Companion started in it says so, and never keep
   await expect.poll(() => badgeText(browser, laterTab)).toBe('ON');
 });
 
-test('a signed-out tab stops answering at once, says so, and answers again when signed in without a page load', async ({ newBrowser, sender, conversation, webapp }) => {
+test('a signed-out tab stops answering at once, says so, and answers what came meanwhile once signed in again without a page load', async ({ newBrowser, sender, conversation, webapp }) => {
   const browser = await newBrowser();
   const tab = await openMattermostAs(browser, alice, 'bob');
   const popup = await enableCompanion(browser, tab);
@@ -71,7 +71,8 @@ test('a signed-out tab stops answering at once, says so, and answers again when 
   else await signIn(browser.context, alice);
   await expect(popup.locator('.auto-reply-state')).toHaveText(/^On: answering/);
   await expect.poll(() => badgeText(browser, tab)).toBe('ON');
-  const signedInAgain = Date.now();
-  await sender.client.createPost({ channel_id: conversation, message: 'And now?' });
-  await waitForAutoReplies(sender.client, conversation, signedInAgain);
+  // What came while signed out is caught up on, once.
+  await waitForAutoReplies(sender.client, conversation, whileSignedOut);
+  await expect(popup.getByText('Replied late (when the tab came back) to Dana Tester')).toBeVisible();
+  expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, whileSignedOut)).toHaveLength(1);
 });
