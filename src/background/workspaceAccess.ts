@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
 import { readEnabledWorkspaces, writeEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
-import type { EnableOutcome } from '../shared/messages.ts';
 import { readableError } from '../shared/readableError.ts';
 import { sameWorkspace, workspaceLabel, workspaceMatchPattern, type Workspace } from '../shared/workspace.ts';
 import { syncContentScriptRegistration, type TabScripts } from './contentScriptRegistration.ts';
@@ -12,7 +11,7 @@ import { syncContentScriptRegistration, type TabScripts } from './contentScriptR
  * watches the webapp's WebSocket must be in place before the page opens it:
  * a script started in the open page would see no socket and answer nothing.
  */
-export async function enableWorkspace(workspace: Workspace, tabId: number, scripts: TabScripts): Promise<EnableOutcome> {
+export async function enableWorkspace(workspace: Workspace, tabId: number, scripts: TabScripts): Promise<null> {
   const pattern = workspaceMatchPattern(workspace);
   if (!(await browser.permissions.contains({ origins: [pattern] }))) {
     throw readableError('errorPermissionMissing', `no host permission for ${pattern}`, [workspaceLabel(workspace)]);
@@ -23,7 +22,7 @@ export async function enableWorkspace(workspace: Workspace, tabId: number, scrip
   }
   await syncContentScriptRegistration(await readEnabledWorkspaces(), scripts);
   await browser.tabs.reload(tabId);
-  return { reloadedTab: true };
+  return null;
 }
 
 /** The content script stops itself when its workspace leaves the enabled list. */

@@ -12,6 +12,7 @@ import { createLeadershipLock } from './leadershipLock.ts';
 import { wantsLeadership } from './leadershipPolicy.ts';
 import type { MattermostApi } from './mattermostApi.ts';
 import { nextSocketConnection } from './socketConnection.ts';
+import type { ServerProblem } from './serverProblems.ts';
 import { parseSocketMessage } from './socketMessage.ts';
 import { watchTabIdentity } from './tabIdentity.ts';
 
@@ -29,7 +30,7 @@ export interface AutoReplyTab {
 }
 
 export interface ServerProblems {
-  current(): { readonly since: number; readonly message: string } | undefined;
+  current(): ServerProblem | undefined;
 }
 
 const lockName = (account: Account) => `companion-for-mattermost:auto-reply:${workspaceUrl(account.workspace)}:${account.userId}`;

@@ -8,8 +8,8 @@ import type { Workspace } from './workspace.ts';
 
 /** Asked of the background by the popup. */
 export type BackgroundContract = {
-  /** Remembers the workspace, registers the content script for it and starts it in the tab. */
-  enableWorkspace: { payload: { workspace: Workspace; tabId: number }; answer: EnableOutcome };
+  /** Remembers the workspace, registers the content script for it and reloads the tab so that it runs there. */
+  enableWorkspace: { payload: { workspace: Workspace; tabId: number }; answer: null };
   /** Forgets the workspace, unregisters its content script and gives up the host permission. */
   disableWorkspace: { payload: { workspace: Workspace }; answer: null };
   listWorkspaces: { payload: null; answer: Workspace[] };
@@ -18,11 +18,6 @@ export type BackgroundContract = {
   /** Saves a finished file through the browser's downloads. */
   downloadFile: { payload: { url: string; fileName: string }; answer: { downloadId: number } };
 };
-
-export interface EnableOutcome {
-  /** The tab was reloaded, so the page loads with Companion in place. */
-  readonly reloadedTab: boolean;
-}
 
 /** Asked of the content script in a Mattermost tab. */
 export type ContentContract = {
