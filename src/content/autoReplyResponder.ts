@@ -1,16 +1,13 @@
 import type { ActivityEntry } from '../shared/autoReply/activity.ts';
-import { autoReplyProp, decideReply, isAutoReply, type ChannelType, type PostFacts, type ReplyDecision } from '../shared/autoReply/replyPolicy.ts';
+import { laterDuplicateReplies } from '../shared/autoReply/duplicateReplies.ts';
+import { isMentioned } from '../shared/autoReply/mentions.ts';
+import type { CandidatePost } from '../shared/autoReply/pendingReplies.ts';
+import { autoReplyProp, decideReply, isAutoReply, type PostFacts, type SkipReason } from '../shared/autoReply/replyPolicy.ts';
 import type { AutoReplySettings } from '../shared/autoReply/settings.ts';
-import { createReply, fetchDisplayName, fetchLastViewedAt, fetchPostsSince, markUnreadFrom, type Me } from './autoReplyRest.ts';
+import { createReply, deletePost, fetchDisplayName, fetchPostsFrom, type Me } from './autoReplyRest.ts';
 import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
-
-/** A message that might deserve a reply, from the WebSocket or from catching up. */
-export interface CandidatePost {
-  readonly post: PostFacts;
-  readonly channelId: string;
-  readonly channelType: ChannelType;
-  readonly mentionsMe: boolean;
-}
+import { describeFailure, isUnreachable } from './requestFailure.ts';
+import { readUnreadState, restoreUnread, type UnreadState } from './unreadRestore.ts';
 
 export interface ResponderContext {
   readonly api: MattermostApi;
@@ -19,21 +16,41 @@ export interface ResponderContext {
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly displayNames: Map<string, string>;
+  /** Team id for the thread calls of a DM or group message, which belong to no team. */
+  readonly anyTeamId: () => Promise<string>;
   readonly record: (entry: ActivityEntry) => Promise<void>;
+  /** Called with each reply this tab created, before anything else happens to it. */
+  readonly onReplyCreated: (answeredPostId: string, reply: { id: string; createAt: number }) => void;
 }
 
-export type ResponseOutcome = ReplyDecision | { readonly reply: false; readonly reason: 'not-on-server' };
+/**
+ * What became of one message. Every kind except `unreachable` is final and,
+ * where the user should know, already in the activity list; `unreachable`
+ * goes to the retry queue.
+ */
+export type ResponseOutcome =
+  | { readonly kind: 'skipped'; readonly reason: SkipReason | 'not-on-server' }
+  | { readonly kind: 'replied' }
+  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'unreachable'; readonly reason: string };
 
-const minute = 60_000;
+const second = 1_000;
+const minute = 60 * second;
 /** A reply sent this long after its message is listed as late. */
 const lateAfterMs = minute;
+/**
+ * The server folds replies with the same pending_post_id for 30 s, per node.
+ * A history read older than this before posting is read again, and a reply
+ * sent this long after the first look is checked for a twin afterwards.
+ */
+const freshHistoryMs = 20 * second;
 /** Another tab or device is creating the same reply right now (same pending_post_id). */
 const duplicateInFlight = 'api.post.deduplicate_create_post.pending';
 
+/** Far enough back for every rule, and for the message itself. */
 function historyWindowStart(settings: AutoReplySettings, post: PostFacts, now: number): number {
   const longest = Math.max(settings.minutesBetweenReplies, settings.minutesAfterPause) * minute;
-  // `since` is strict: starting a millisecond earlier keeps the message itself in the answer.
-  return Math.min(post.createAt - 1, now - longest);
+  return Math.min(post.createAt, now - longest);
 }
 
 function formatTimeFor(settings: AutoReplySettings): (at: number) => string {
@@ -52,44 +69,69 @@ async function senderName(context: ResponderContext, userId: string): Promise<st
 
 /**
  * Decides on one message and, when it deserves one, sends the reply in its
- * thread and puts the unread marker back if posting cleared it. Returns the
- * decision; failures that remain after retries are recorded, not thrown.
+ * thread, keeps the user's unread state and removes a twin another device
+ * sent. A server that cannot be reached gives `unreachable` (to try again);
+ * a refusal is recorded and given as `refused`. Nothing else is thrown away.
  */
-export async function respondTo(context: ResponderContext, candidate: CandidatePost, catchingUp: boolean): Promise<ResponseOutcome> {
+export async function respondTo(context: ResponderContext, candidate: CandidatePost): Promise<ResponseOutcome> {
+  try {
+    return await decideAndReply(context, candidate);
+  } catch (error) {
+    if (isUnreachable(error)) return { kind: 'unreachable', reason: describeFailure(error) };
+    const reason = describeFailure(error);
+    await context.record({
+      kind: 'failed',
+      at: context.now(),
+      postId: candidate.post.id,
+      channelId: candidate.channelId,
+      senderName: context.displayNames.get(candidate.post.userId) ?? '',
+      reason,
+    });
+    return { kind: 'refused', reason };
+  }
+}
+
+async function decideAndReply(context: ResponderContext, candidate: CandidatePost): Promise<ResponseOutcome> {
   const { api, me, settings } = context;
   const { post } = candidate;
   const baseQuestion = {
     post,
     channelType: candidate.channelType,
-    mentionsMe: candidate.mentionsMe,
+    mentionsMe: isMentioned(post.message, me.mentionProfile, settings.replyTo.channelWideMentions),
     myUserId: me.id,
     nativeResponderActive: me.nativeResponderActive,
     settings,
     formatTime: formatTimeFor(settings),
+    // Its age counts up to when the tab first saw it: waiting for the server does not make it too old.
+    seenAt: candidate.seenAt,
   };
 
   // Most messages are settled without asking the server anything.
   const firstLook = decideReply({ ...baseQuestion, senderName: '', history: [], now: context.now() });
   if (!firstLook.reply) {
-    if (firstLook.reason === 'too-old' && catchingUp) await recordIfMissed(context, candidate);
-    return firstLook;
+    if (firstLook.reason === 'too-old' && candidate.late) await recordIfMissed(context, candidate);
+    return { kind: 'skipped', reason: firstLook.reason };
   }
 
+  const firstLookAt = context.now();
   for (let attempt = 1; ; attempt += 1) {
     const now = context.now();
     // Independent reads, asked together: each round trip adds to the reply's delay.
-    const [name, history, lastViewedBefore] = await Promise.all([
+    const [name, history, unreadBefore] = await Promise.all([
       senderName(context, post.userId),
-      fetchPostsSince(api, candidate.channelId, historyWindowStart(settings, post, now)),
-      fetchLastViewedAt(api, candidate.channelId),
+      fetchPostsFrom(api, candidate.channelId, historyWindowStart(settings, post, now)),
+      readUnreadState(api, me.id, candidate, context.anyTeamId),
     ]);
     // The event came through the page; the server's own history must confirm the message exists.
-    if (!history.some((entry) => entry.id === post.id)) return { reply: false, reason: 'not-on-server' };
-    const decision = decideReply({ ...baseQuestion, senderName: name, history, now });
-    if (!decision.reply) return decision;
+    if (!history.some((entry) => entry.id === post.id)) return { kind: 'skipped', reason: 'not-on-server' };
+    const decision = decideReply({ ...baseQuestion, senderName: name, history, now: context.now() });
+    if (!decision.reply) return { kind: 'skipped', reason: decision.reason };
+    // A long wait for the server (a rate limit): what the history said may be stale; read it again.
+    if (context.now() - now > freshHistoryMs && attempt < 3) continue;
 
+    let reply: { id: string; createAt: number };
     try {
-      await createReply(api, {
+      reply = await createReply(api, {
         channelId: candidate.channelId,
         rootId: decision.rootId,
         message: decision.message,
@@ -101,38 +143,48 @@ export async function respondTo(context: ResponderContext, candidate: CandidateP
         await context.sleep(2_000);
         continue;
       }
-      await context.record({ kind: 'failed', at: context.now(), postId: post.id, channelId: candidate.channelId, senderName: name, reason: describeFailure(error) });
-      return decision;
+      throw error;
     }
+    context.onReplyCreated(post.id, reply);
 
-    await restoreUnread(context, candidate.channelId, lastViewedBefore, history);
+    // Past the server's duplicate window another device may have answered too: keep the first reply only.
+    const keptOurs = context.now() - firstLookAt <= freshHistoryMs && !candidate.late ? true : await removeIfTwin(context, candidate, reply.id);
+    const unreadProblem = keptOurs ? await keepUnread(context, candidate, unreadBefore, history) : undefined;
     await context.record({
       kind: 'replied',
       at: context.now(),
       postId: post.id,
       channelId: candidate.channelId,
       senderName: name,
-      ...(catchingUp || context.now() - post.createAt > lateAfterMs ? { late: true } : {}),
+      ...(candidate.late || context.now() - post.createAt > lateAfterMs ? { late: true } : {}),
+      ...(unreadProblem ? { unreadNotKept: unreadProblem } : {}),
     });
-    return decision;
+    return { kind: 'replied' };
   }
 }
 
-/**
- * Posting marks the channel viewed for its author (except thread replies with
- * collapsed threads on). When it did, the oldest message the user had not
- * seen becomes the unread marker again.
- */
-async function restoreUnread(context: ResponderContext, channelId: string, lastViewedBefore: number, history: readonly PostFacts[]): Promise<void> {
-  const lastViewedAfter = await fetchLastViewedAt(context.api, channelId);
-  if (lastViewedAfter <= lastViewedBefore) return;
-  const firstUnseen = history.find((entry) => entry.userId !== context.me.id && entry.createAt > lastViewedBefore);
-  if (firstUnseen) await markUnreadFrom(context.api, context.me.id, firstUnseen.id);
+/** Reads the replies to the message; if an earlier one exists, ours goes. Whether ours stays. */
+async function removeIfTwin(context: ResponderContext, candidate: CandidatePost, replyId: string): Promise<boolean> {
+  const answers = await fetchPostsFrom(context.api, candidate.channelId, candidate.post.createAt);
+  const later = laterDuplicateReplies(answers, candidate.post.id, context.me.id);
+  if (!later.some((entry) => entry.id === replyId)) return true;
+  await deletePost(context.api, replyId);
+  return false;
+}
+
+/** Restores the unread state; a failure is reported with the reply, never in place of it. */
+async function keepUnread(context: ResponderContext, candidate: CandidatePost, before: UnreadState, history: readonly PostFacts[]): Promise<string | undefined> {
+  try {
+    await restoreUnread(context.api, context.me.id, candidate, before, history);
+    return undefined;
+  } catch (error) {
+    return describeFailure(error);
+  }
 }
 
 /** A message too old to answer after a disconnect is listed unless someone already dealt with it. */
 async function recordIfMissed(context: ResponderContext, candidate: CandidatePost): Promise<void> {
-  const later = await fetchPostsSince(context.api, candidate.channelId, candidate.post.createAt);
+  const later = await fetchPostsFrom(context.api, candidate.channelId, candidate.post.createAt);
   const dealtWith = later.some((entry) => entry.userId === context.me.id && (entry.props[autoReplyProp] === candidate.post.id || !isAutoReply(entry)));
   if (dealtWith) return;
   await context.record({
@@ -142,11 +194,4 @@ async function recordIfMissed(context: ResponderContext, candidate: CandidatePos
     channelId: candidate.channelId,
     senderName: await senderName(context, candidate.post.userId),
   });
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof MattermostApiError) {
-    return error.status === 0 ? error.message : `HTTP ${error.status}${error.serverErrorId ? ` ${error.serverErrorId}` : ''}: ${error.message}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
+import type { MentionProfile } from '../shared/autoReply/mentions.ts';
 import type { ChannelType, PostFacts } from '../shared/autoReply/replyPolicy.ts';
-import type { MattermostApi } from './mattermostApi.ts';
+import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
 import { postFactsFrom, type RawPost } from './socketMessage.ts';
 
 /** The REST calls auto-reply makes, all GETs except the reply and the unread marker. */
@@ -9,20 +10,36 @@ export interface Me {
   readonly username: string;
   /** Mattermost's own out-of-office responder is on. */
   readonly nativeResponderActive: boolean;
+  /** What counts as mentioning the user, from their notification settings. */
+  readonly mentionProfile: MentionProfile;
 }
 
 export interface ChannelSummary {
   readonly id: string;
   readonly type: ChannelType;
+  /** Empty for direct and group messages. */
+  readonly teamId: string;
   readonly lastPostAt: number;
 }
 
 export async function fetchMe(api: MattermostApi): Promise<Me> {
-  const me = await api.request<{ id: string; username: string; notify_props?: Record<string, string> }>(
+  const me = await api.request<{ id: string; username: string; first_name?: string; notify_props?: Record<string, string> }>(
     'GET',
     api.client.getUserRoute('me'),
   );
-  return { id: me.id, username: me.username, nativeResponderActive: me.notify_props?.auto_responder_active === 'true' };
+  const notifyProps = me.notify_props ?? {};
+  return {
+    id: me.id,
+    username: me.username,
+    nativeResponderActive: notifyProps.auto_responder_active === 'true',
+    mentionProfile: {
+      username: me.username,
+      firstName: me.first_name ?? '',
+      mentionKeys: (notifyProps.mention_keys ?? '').split(',').map((key) => key.trim()).filter(Boolean),
+      firstNameMentions: notifyProps.first_name === 'true',
+      channelWideMentions: notifyProps.channel !== 'false',
+    },
+  };
 }
 
 export async function fetchDisplayName(api: MattermostApi, userId: string): Promise<string> {
@@ -34,20 +51,31 @@ export async function fetchDisplayName(api: MattermostApi, userId: string): Prom
   return fullName || user.nickname || user.username;
 }
 
+const historyPageSize = 200;
+
 /**
- * The channel's posts created at or after `since`, oldest first. The API's
- * `since` returns posts *updated* since then (edits and deletions too).
+ * The channel's posts created at or after `from`, oldest first, complete:
+ * read newest first a page at a time until a page reaches back past `from`.
+ * (The API's `since` is no use here: strict, by update time, and cut at
+ * 1,000 rows without order; `before` skips posts sharing its create_at.)
+ * A post arriving meanwhile shifts the pages by one: seen twice, kept once.
  */
-export async function fetchPostsSince(api: MattermostApi, channelId: string, since: number): Promise<PostFacts[]> {
-  const list = await api.request<{ posts: Record<string, RawPost> }>(
-    'GET',
-    `${api.client.getChannelRoute(channelId)}/posts?since=${since}`,
-  );
-  return Object.values(list.posts ?? {})
-    .filter((raw) => !raw.delete_at)
-    .map((raw) => postFactsFrom(raw))
-    .filter((post): post is PostFacts & { channelId: string } => post !== undefined && post.createAt >= since)
-    .sort((a, b) => a.createAt - b.createAt);
+export async function fetchPostsFrom(api: MattermostApi, channelId: string, from: number): Promise<PostFacts[]> {
+  const found = new Map<string, PostFacts>();
+  for (let page = 0; ; page += 1) {
+    const list = await api.request<{ order?: string[]; posts?: Record<string, RawPost> }>(
+      'GET',
+      `${api.client.getChannelRoute(channelId)}/posts?page=${page}&per_page=${historyPageSize}`,
+    );
+    const rows = (list.order ?? []).map((id) => list.posts?.[id]).filter((raw): raw is RawPost => raw !== undefined);
+    for (const raw of rows) {
+      const post = raw.delete_at ? undefined : postFactsFrom(raw);
+      if (post && post.createAt >= from) found.set(post.id, post);
+    }
+    const oldest = rows.at(-1);
+    if (rows.length < historyPageSize || !oldest || Number(oldest.create_at) < from) break;
+  }
+  return [...found.values()].sort((a, b) => a.createAt - b.createAt);
 }
 
 export async function fetchLastViewedAt(api: MattermostApi, channelId: string): Promise<number> {
@@ -56,11 +84,42 @@ export async function fetchLastViewedAt(api: MattermostApi, channelId: string): 
 }
 
 export async function fetchMyChannels(api: MattermostApi): Promise<ChannelSummary[]> {
-  const channels = await api.request<Array<{ id: string; type: string; last_post_at: number }>>(
+  const channels = await api.request<Array<{ id: string; type: string; team_id?: string; last_post_at: number }>>(
     'GET',
     `${api.client.getUserRoute('me')}/channels`,
   );
-  return channels.map((channel) => ({ id: channel.id, type: channel.type as ChannelType, lastPostAt: channel.last_post_at }));
+  return channels.map((channel) => ({ id: channel.id, type: channel.type as ChannelType, teamId: channel.team_id ?? '', lastPostAt: channel.last_post_at }));
+}
+
+export async function fetchMyFirstTeamId(api: MattermostApi): Promise<string> {
+  const teams = await api.request<Array<{ id: string }>>('GET', `${api.client.getUserRoute('me')}/teams`);
+  return teams[0]?.id ?? '';
+}
+
+/** The user's membership of a thread (collapsed threads), or undefined when they do not follow it. */
+export async function fetchThreadLastViewedAt(api: MattermostApi, myUserId: string, teamId: string, threadId: string): Promise<number | undefined> {
+  try {
+    const thread = await api.request<{ last_viewed_at: number }>('GET', `${api.client.getUserRoute(myUserId)}/teams/${teamId}/threads/${threadId}`);
+    return thread.last_viewed_at;
+  } catch (error) {
+    if (error instanceof MattermostApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** The thread's unread marker on a post, with the thread's mention count worked out again by the server. */
+export async function markThreadUnreadFrom(api: MattermostApi, myUserId: string, teamId: string, threadId: string, postId: string): Promise<void> {
+  await api.request('POST', `${api.client.getUserRoute(myUserId)}/teams/${teamId}/threads/${threadId}/set_unread/${postId}`);
+}
+
+/** Every post of a thread, the root included, oldest first. */
+export async function fetchThread(api: MattermostApi, rootId: string): Promise<PostFacts[]> {
+  const list = await api.request<{ posts?: Record<string, RawPost> }>('GET', `${api.client.getPostRoute(rootId)}/thread`);
+  return Object.values(list.posts ?? {})
+    .filter((raw) => !raw.delete_at)
+    .map((raw) => postFactsFrom(raw))
+    .filter((post): post is PostFacts & { channelId: string } => post !== undefined)
+    .sort((a, b) => a.createAt - b.createAt);
 }
 
 export interface ReplyToSend {
@@ -87,9 +146,17 @@ export async function createReply(api: MattermostApi, reply: ReplyToSend): Promi
   return { id: created.id, createAt: created.create_at };
 }
 
-/** Puts the unread marker back on a message, as if the user had never seen it. */
-export async function markUnreadFrom(api: MattermostApi, myUserId: string, postId: string): Promise<void> {
+/**
+ * Puts the unread marker back on a message, as if the user had never seen
+ * it: for a root post the channel's, for a reply with collapsed threads on
+ * the thread's (with its mention count).
+ */
+export async function markUnreadFrom(api: MattermostApi, myUserId: string, postId: string, collapsedThreads: boolean): Promise<void> {
   await api.request('POST', `${api.client.getUserRoute(myUserId)}/posts/${postId}/set_unread`, {
-    collapsed_threads_supported: true,
+    collapsed_threads_supported: collapsedThreads,
   });
+}
+
+export async function deletePost(api: MattermostApi, postId: string): Promise<void> {
+  await api.request('DELETE', api.client.getPostRoute(postId));
 }

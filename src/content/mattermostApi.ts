@@ -21,7 +21,7 @@ export interface RequestOptions {
 export interface MattermostApi {
   readonly client: Client4;
   /** One request for JSON, with retries for rate limits, server errors and network failures. */
-  request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, options?: RequestOptions): Promise<T>;
   /** A GET whose answer is text (a log file), with the same retries. */
   requestText(url: string, options?: RequestOptions): Promise<{ text: string; headers: Headers }>;
   /**
@@ -99,7 +99,7 @@ export function createMattermostApi(client: Client4, timing: RequestTiming = rea
 
   return {
     client,
-    async request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, options?: RequestOptions): Promise<T> {
+    async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, options?: RequestOptions): Promise<T> {
       const { response } = await withRetries(method, url, body, options);
       const text = await response.text();
       return (text ? JSON.parse(text) : null) as T;

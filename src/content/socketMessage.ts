@@ -12,6 +12,8 @@ export interface PostedEvent {
   readonly channelId: string;
   readonly channelType: ChannelType;
   /** User ids the server found mentioned in the post. */
+  /** Empty for direct and group messages. */
+  readonly teamId: string;
   readonly mentions: readonly string[];
   readonly senderName: string;
 }
@@ -77,6 +79,7 @@ export function parseSocketMessage(frame: string): SocketMessage {
           post,
           channelId: post.channelId,
           channelType: channelType as ChannelType,
+          teamId: asString(data.team_id),
           mentions: Array.isArray(mentions) ? mentions.filter((id): id is string => typeof id === 'string') : [],
           senderName: asString(data.sender_name).replace(/^@/, ''),
         },

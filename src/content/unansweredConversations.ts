@@ -2,7 +2,7 @@ import type { ActivityEntry } from '../shared/autoReply/activity.ts';
 import { isAutoReply } from '../shared/autoReply/replyPolicy.ts';
 import type { UnansweredConversation } from '../shared/messages.ts';
 import { workspaceUrl, type Workspace } from '../shared/workspace.ts';
-import { fetchMe, fetchPostsSince } from './autoReplyRest.ts';
+import { fetchMe, fetchPostsFrom } from './autoReplyRest.ts';
 import type { MattermostApi } from './mattermostApi.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function listUnansweredConversations(
   }
   const unanswered: UnansweredConversation[] = [];
   for (const entry of latestReplyPerChannel.values()) {
-    const since = await fetchPostsSince(api, entry.channelId, entry.at - 60_000);
+    const since = await fetchPostsFrom(api, entry.channelId, entry.at - 60_000);
     const answered = since.some((post) => post.userId === me.id && !isAutoReply(post) && post.createAt >= entry.at - 60_000);
     if (!answered) {
       unanswered.push({

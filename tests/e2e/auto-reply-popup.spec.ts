@@ -51,7 +51,7 @@ test('settings export to a file and an invalid file is refused on import', async
 
   const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export settings' }).click()]);
   const exported = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as { message: string; version: number };
-  expect(exported).toMatchObject({ version: 1, message: 'Exported message' });
+  expect(exported).toMatchObject({ version: 2, message: 'Exported message' });
 
   await popup.getByLabel('Import settings').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"minutesBetweenReplies":"soon"') });
   await expect(popup.getByRole('alert')).toContainText('The file was not imported, and your settings are unchanged: it is not a JSON file.');

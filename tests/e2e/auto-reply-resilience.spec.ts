@@ -67,7 +67,7 @@ test('after the browser was closed, fresh messages are answered and stale ones a
 
   const popupAgain = await openPopupFor(browser, reopened);
   await expect(popupAgain.getByText('Not answered, arrived while offline: Dana Tester')).toBeVisible();
-  await expect(popupAgain.getByText('Replied late (when the tab came back) to Hana Tester')).toBeVisible();
+  await expect(popupAgain.getByText('Replied late to Hana Tester')).toBeVisible();
 });
 
 test('rate limits are waited out and the reply still arrives', async ({ newBrowser, sender, conversation }) => {

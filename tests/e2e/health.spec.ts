@@ -73,6 +73,6 @@ test('a signed-out tab stops answering at once, says so, and answers what came m
   await expect.poll(() => badgeText(browser, tab)).toBe('ON');
   // What came while signed out is caught up on, once.
   await waitForAutoReplies(sender.client, conversation, whileSignedOut);
-  await expect(popup.getByText('Replied late (when the tab came back) to Dana Tester')).toBeVisible();
+  await expect(popup.getByText('Replied late to Dana Tester')).toBeVisible();
   expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, whileSignedOut)).toHaveLength(1);
 });

@@ -11,6 +11,7 @@ import { RepliesChart } from './RepliesChart.tsx';
 const entriesShown = 10;
 const chartDays = 14;
 const formatWhen = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+const formatTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 /** Recent auto-replies with a chart, and once auto-reply is off, the conversations still waiting for the user. */
 export function ActivityPanel({ account, tabId, autoReplyOn }: { account: Account; tabId: number; autoReplyOn: boolean }) {
@@ -84,8 +85,12 @@ export function ActivityPanel({ account, tabId, autoReplyOn }: { account: Accoun
 function describeEntry(entry: ActivityEntry): string {
   switch (entry.kind) {
     case 'replied':
+      if (entry.unreadNotKept) return t('activityUnreadNotKept', [entry.senderName, entry.unreadNotKept]);
       return t(entry.late ? 'activityRepliedLate' : 'activityReplied', [entry.senderName]);
     case 'failed':
+      if (entry.unreachableFrom !== undefined && entry.unreachableUntil !== undefined) {
+        return t('activityUnreachable', [entry.senderName, formatTime.format(entry.unreachableFrom), formatTime.format(entry.unreachableUntil), entry.reason ?? '']);
+      }
       return t('activityFailed', [entry.senderName, entry.reason ?? '']);
     case 'missed':
       return t('activityMissed', [entry.senderName]);

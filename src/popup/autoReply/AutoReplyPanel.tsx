@@ -124,6 +124,13 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
         <Checkbox label={t('replyToDirect')} checked={draft.replyTo.directMessages} onChange={(directMessages) => change({ replyTo: { ...draft.replyTo, directMessages } })} />
         <Checkbox label={t('replyToGroup')} checked={draft.replyTo.groupMessages} onChange={(groupMessages) => change({ replyTo: { ...draft.replyTo, groupMessages } })} />
         <Checkbox label={t('replyToMentions')} checked={draft.replyTo.channelMentions} onChange={(channelMentions) => change({ replyTo: { ...draft.replyTo, channelMentions } })} />
+        {draft.replyTo.channelMentions && (
+          <Checkbox
+            label={t('replyToChannelWide')}
+            checked={draft.replyTo.channelWideMentions}
+            onChange={(channelWideMentions) => change({ replyTo: { ...draft.replyTo, channelWideMentions } })}
+          />
+        )}
       </Fieldset>
       <TextField
         label={t('pauseKeywordsLabel')}

@@ -14,7 +14,7 @@ export interface Account {
   readonly userId: string;
 }
 
-export const accountDataKinds = ['settings', 'activity', 'caughtUpTo'] as const;
+export const accountDataKinds = ['settings', 'activity', 'caughtUpTo', 'pending'] as const;
 export type AccountDataKind = (typeof accountDataKinds)[number];
 
 export function accountDataKey(account: Account, kind: AccountDataKind): string {

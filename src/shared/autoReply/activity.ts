@@ -16,6 +16,11 @@ export interface ActivityEntry {
   readonly reason?: string;
   /** Answered when the tab caught up (after a reload, a reconnect or a frozen spell), not as the message came. */
   readonly late?: boolean;
+  /** Replied, but the conversation could not be left unread: why. */
+  readonly unreadNotKept?: string;
+  /** For failures after retries: the span in which the server could not be reached. */
+  readonly unreachableFrom?: number;
+  readonly unreachableUntil?: number;
 }
 
 /** Activity is capped so storage stays small; the oldest entries go first. */

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { accountDataKey, accountDataKinds, lastAccountKey, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
 import type { Workspace } from '../workspace.ts';
 import { appendActivity, parseActivity, type ActivityEntry } from './activity.ts';
+import { parsePendingReplies, type PendingReply } from './pendingReplies.ts';
 import { defaultAutoReplySettings, parseAutoReplySettings, type AutoReplySettings } from './settings.ts';
 
 /** One account's auto-reply data in `storage.local`: settings, activity and catch-up point. */
@@ -81,6 +82,22 @@ export async function readCaughtUpTo(account: Account): Promise<number | undefin
 /** Never moves the catch-up point back: of two writers, the later point wins. */
 export function writeCaughtUpTo(account: Account, at: number): Promise<void> {
   return updateStored(accountDataKey(account, 'caughtUpTo'), (stored) => (typeof stored === 'number' ? Math.max(stored, at) : at));
+}
+
+export async function readPendingReplies(account: Account): Promise<PendingReply[]> {
+  const key = accountDataKey(account, 'pending');
+  return parsePendingReplies((await browser.storage.local.get(key))[key]);
+}
+
+/** Changes the retry queue in turn with every other change of it in this script; resolves with what `change` returned. */
+export async function updatePendingReplies<T>(account: Account, change: (pending: PendingReply[]) => { pending: PendingReply[]; result: T }): Promise<T> {
+  let result: T | undefined;
+  await updateStored(accountDataKey(account, 'pending'), (stored) => {
+    const changed = change(parsePendingReplies(stored));
+    result = changed.result;
+    return changed.pending;
+  });
+  return result as T;
 }
 
 const pendingUpdates = new Map<string, Promise<void>>();

@@ -69,11 +69,11 @@ describe('reply policy: what gets a reply', () => {
 
   it('answers group messages only when the user chose to', () => {
     expect(ask({ channelType: 'G' })).toEqual({ reply: false, reason: 'conversation-not-chosen' });
-    expect(ask({ channelType: 'G', settings: { replyTo: { directMessages: true, groupMessages: true, channelMentions: false } } })).toMatchObject({ reply: true });
+    expect(ask({ channelType: 'G', settings: { replyTo: { directMessages: true, groupMessages: true, channelMentions: false, channelWideMentions: false } } })).toMatchObject({ reply: true });
   });
 
   it('answers in channels only mentions, and only when the user chose to', () => {
-    const mentionsOn = { replyTo: { directMessages: true, groupMessages: false, channelMentions: true } };
+    const mentionsOn = { replyTo: { directMessages: true, groupMessages: false, channelMentions: true, channelWideMentions: false } };
     expect(ask({ channelType: 'O', mentionsMe: true })).toEqual({ reply: false, reason: 'conversation-not-chosen' });
     expect(ask({ channelType: 'O', mentionsMe: false, settings: mentionsOn })).toEqual({ reply: false, reason: 'not-mentioned' });
     expect(ask({ channelType: 'P', mentionsMe: true, settings: mentionsOn })).toMatchObject({ reply: true });

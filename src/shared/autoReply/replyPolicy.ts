@@ -30,6 +30,8 @@ export interface ReplyQuestion {
   /** The conversation's posts from the server, covering at least the longest interval before now. */
   readonly history: readonly PostFacts[];
   readonly now: number;
+  /** When the tab first saw the message: its age for "too old" counts up to here, not up to a retry. Now when absent. */
+  readonly seenAt?: number;
   readonly formatTime: (epochMs: number) => string;
 }
 
@@ -76,7 +78,7 @@ export function decideReply(question: ReplyQuestion): ReplyDecision {
 
   const conversationSkip = skipForConversation(question);
   if (conversationSkip) return skip(conversationSkip);
-  if (now - post.createAt > settings.catchUpMinutes * minute) return skip('too-old');
+  if ((question.seenAt ?? now) - post.createAt > settings.catchUpMinutes * minute) return skip('too-old');
 
   const historySkip = skipForHistory(question);
   if (historySkip) return skip(historySkip);

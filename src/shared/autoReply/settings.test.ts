@@ -13,6 +13,19 @@ describe('auto-reply settings', () => {
     });
   });
 
+  it('brings version 1 settings to version 2 with channel-wide mentions off, keeping every choice', () => {
+    const version1 = {
+      ...defaultAutoReplySettings,
+      version: 1,
+      enabled: true,
+      replyTo: { directMessages: false, groupMessages: true, channelMentions: true },
+    };
+    expect(parseAutoReplySettings(version1)).toEqual({
+      ok: true,
+      settings: { ...version1, version: 2, replyTo: { directMessages: false, groupMessages: true, channelMentions: true, channelWideMentions: false } },
+    });
+  });
+
   it('refuses an invalid regular expression and names the rule', () => {
     const result = parseAutoReplySettings({
       ...defaultAutoReplySettings,

@@ -5,7 +5,7 @@ import * as v from 'valibot';
  * edits, storage keeps, the content script obeys and export/import carries.
  */
 
-export const autoReplySettingsVersion = 1;
+export const autoReplySettingsVersion = 2;
 
 const minutes = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
 const clockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM'));
@@ -49,6 +49,8 @@ export const autoReplySettingsSchema = v.object({
     directMessages: v.boolean(),
     groupMessages: v.boolean(),
     channelMentions: v.boolean(),
+    /** @channel, @all and @here count as a mention of the user (only with `channelMentions`). */
+    channelWideMentions: v.boolean(),
   }),
   catchUpMinutes: minutes(24 * 60),
 });
@@ -66,7 +68,7 @@ export const defaultAutoReplySettings: AutoReplySettings = {
   minutesBetweenReplies: 60,
   pauseKeywords: ['thanks', 'thank you', 'ok', 'okay', 'got it', '👍', '谢谢', '好的', '收到'],
   minutesAfterPause: 8 * 60,
-  replyTo: { directMessages: true, groupMessages: false, channelMentions: false },
+  replyTo: { directMessages: true, groupMessages: false, channelMentions: false, channelWideMentions: false },
   catchUpMinutes: 15,
 };
 
@@ -92,14 +94,19 @@ export function parseAutoReplySettings(input: unknown): SettingsParseResult {
 }
 
 /**
- * Brings stored settings of any earlier version up to the current one. Version
- * 1 is the first; each later version adds one step here, and fields a version
- * lacks come from the defaults.
+ * Brings stored settings of any earlier version up to the current one, one
+ * step per version. Settings without a version take the defaults for what
+ * they lack. Version 2 added `replyTo.channelWideMentions`, off: before it,
+ * @channel counted as a mention live but not at catch-up.
  */
 export function migrateAutoReplySettings(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  const stored = input as Record<string, unknown>;
+  let stored = input as Record<string, unknown>;
   if (stored.version === undefined) return { ...defaultAutoReplySettings, ...stored, version: autoReplySettingsVersion };
+  if (stored.version === 1) {
+    const replyTo = typeof stored.replyTo === 'object' && stored.replyTo !== null ? stored.replyTo : {};
+    stored = { ...stored, version: 2, replyTo: { ...replyTo, channelWideMentions: false } };
+  }
   return stored;
 }
 

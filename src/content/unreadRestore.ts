@@ -1,0 +1,72 @@
+import type { CandidatePost } from '../shared/autoReply/pendingReplies.ts';
+import type { PostFacts } from '../shared/autoReply/replyPolicy.ts';
+import { fetchLastViewedAt, fetchPostsFrom, fetchThread, fetchThreadLastViewedAt, markThreadUnreadFrom, markUnreadFrom } from './autoReplyRest.ts';
+import type { MattermostApi } from './mattermostApi.ts';
+
+/**
+ * Replying is posting as the user, and the server takes that as the user
+ * having read the conversation. With collapsed threads off it marks the whole
+ * channel viewed; with them on, a reply (every auto-reply is one) leaves the
+ * channel alone but marks the thread read with no unread mentions. Read
+ * before the reply, and put back after it.
+ */
+export interface UnreadState {
+  readonly channelLastViewedAt: number;
+  /** The user's view of the message's thread, when the message is a reply in a thread the user follows. */
+  readonly thread?: { readonly teamId: string; readonly lastViewedAt: number };
+}
+
+export async function readUnreadState(
+  api: MattermostApi,
+  myUserId: string,
+  candidate: CandidatePost,
+  anyTeamId: () => Promise<string>,
+): Promise<UnreadState> {
+  const { post } = candidate;
+  const [channelLastViewedAt, thread] = await Promise.all([
+    fetchLastViewedAt(api, candidate.channelId),
+    post.rootId === ''
+      ? undefined
+      : (async () => {
+          // Thread calls want a team; direct and group messages have none, and any of the user's teams is accepted.
+          const teamId = candidate.teamId || (await anyTeamId());
+          const lastViewedAt = await fetchThreadLastViewedAt(api, myUserId, teamId, post.rootId);
+          return lastViewedAt === undefined ? undefined : { teamId, lastViewedAt };
+        })(),
+  ]);
+  return { channelLastViewedAt, ...(thread ? { thread } : {}) };
+}
+
+/** The first post by someone else after `lastViewedAt` among `posts`, or undefined when the user had seen them all. */
+export function firstUnseen(posts: readonly PostFacts[], myUserId: string, lastViewedAt: number): PostFacts | undefined {
+  return posts.find((entry) => entry.userId !== myUserId && entry.createAt > lastViewedAt);
+}
+
+export async function restoreUnread(
+  api: MattermostApi,
+  myUserId: string,
+  candidate: CandidatePost,
+  before: UnreadState,
+  history: readonly PostFacts[],
+): Promise<void> {
+  const covers = (lastViewedAt: number) => (history[0]?.createAt ?? Infinity) <= lastViewedAt + 1;
+
+  const channelLastViewedAt = await fetchLastViewedAt(api, candidate.channelId);
+  if (channelLastViewedAt > before.channelLastViewedAt) {
+    // Collapsed threads off (or a root post): the channel was marked viewed. Unread again from where the user stopped, even before the history read for the decision.
+    const since = before.channelLastViewedAt;
+    const posts = covers(since) ? history : await fetchPostsFrom(api, candidate.channelId, since + 1);
+    const first = firstUnseen(posts, myUserId, since);
+    if (first) await markUnreadFrom(api, myUserId, first.id, false);
+    return;
+  }
+
+  const thread = before.thread;
+  if (!thread) return;
+  // Collapsed threads on, a reply in a thread the user followed: the thread was marked read.
+  const rootId = candidate.post.rootId;
+  const inThread = (entry: PostFacts) => entry.id === rootId || entry.rootId === rootId;
+  const posts = covers(thread.lastViewedAt) ? history.filter(inThread) : await fetchThread(api, rootId);
+  const first = firstUnseen(posts.filter((entry) => entry.id !== rootId), myUserId, thread.lastViewedAt);
+  if (first) await markThreadUnreadFrom(api, myUserId, thread.teamId, rootId, first.id);
+}

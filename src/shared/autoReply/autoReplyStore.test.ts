@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** storage.local with an await between every read and write, as the real one has. */
+const stored = new Map<string, unknown>();
+const tick = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      local: {
+        async get(keys: string | string[]) {
+          await tick();
+          return Object.fromEntries([keys].flat().filter((key) => stored.has(key)).map((key) => [key, structuredClone(stored.get(key))]));
+        },
+        async set(items: Record<string, unknown>) {
+          await tick();
+          for (const [key, value] of Object.entries(items)) stored.set(key, structuredClone(value));
+        },
+      },
+    },
+  },
+}));
+
+const { readActivity, readCaughtUpTo, readPendingReplies, recordActivity, updatePendingReplies, writeCaughtUpTo } = await import('./autoReplyStore.ts');
+const { afterFailure } = await import('./pendingReplies.ts');
+
+const account = { workspace: { origin: 'https://chat.example.com', basePath: '' }, userId: 'alice' };
+
+describe('auto-reply storage written from many conversations at once', () => {
+  beforeEach(() => stored.clear());
+
+  it('loses no activity entry when a hundred outcomes are recorded in parallel', async () => {
+    await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        recordActivity(account, { kind: 'replied', at: 1_000 + index, postId: `p${index}`, channelId: `c${index % 7}`, senderName: 'Bob' }),
+      ),
+    );
+    expect((await readActivity(account)).map((entry) => entry.postId).sort()).toEqual(Array.from({ length: 100 }, (_, index) => `p${index}`).sort());
+  });
+
+  it('keeps the latest catch-up point whatever order the writes land in', async () => {
+    await Promise.all([5, 9, 2, 7].map((at) => writeCaughtUpTo(account, at)));
+    expect(await readCaughtUpTo(account)).toBe(9);
+  });
+
+  it('keeps every message put in the retry queue in parallel', async () => {
+    await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        updatePendingReplies(account, (pending) => ({
+          pending: afterFailure(
+            pending,
+            { post: { id: `p${index}`, userId: 'bob', rootId: '', type: '', message: 'Hi', createAt: index, props: {} }, channelId: 'dm', channelType: 'D', teamId: '', seenAt: index, late: false },
+            'No answer',
+            0,
+          ).pending,
+          result: undefined,
+        })),
+      ),
+    );
+    expect(await readPendingReplies(account)).toHaveLength(50);
+  });
+});
