@@ -146,7 +146,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
       at: clock.now(),
       postId: entry.candidate.post.id,
       channelId: entry.candidate.channelId,
-      senderName: displayNames.get(entry.candidate.post.userId) ?? '',
+      senderName: displayNames.get(entry.candidate.post.userId) ?? entry.candidate.senderHint ?? entry.candidate.post.userId,
       reason: entry.reason,
       unreachableFrom: entry.firstFailedAt,
       unreachableUntil: entry.lastFailedAt,
@@ -293,7 +293,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
       if (!isLeader()) return;
       const seenAt = clock.now();
       const postId = posted.post.id;
-      void enqueue({ post: posted.post, channelId: posted.channelId, channelType: posted.channelType, teamId: posted.teamId, seenAt, late: false }).then(() => {
+      void enqueue({ post: posted.post, channelId: posted.channelId, channelType: posted.channelType, teamId: posted.teamId, seenAt, late: false, senderHint: posted.senderName }).then(() => {
         // Only past a message whose outcome is kept: one left unhandled (signed out meanwhile) is for the next catch-up.
         if (handled.has(postId) || pendingIds.has(postId)) doneUpTo = Math.max(doneUpTo, posted.post.createAt);
       });

@@ -84,7 +84,7 @@ export async function respondTo(context: ResponderContext, candidate: CandidateP
       at: context.now(),
       postId: candidate.post.id,
       channelId: candidate.channelId,
-      senderName: context.displayNames.get(candidate.post.userId) ?? '',
+      senderName: await senderName(context, candidate.post.userId).catch(() => candidate.senderHint ?? candidate.post.userId),
       reason,
     });
     return { kind: 'refused', reason };

@@ -1,8 +1,9 @@
 import type { Post } from '@mattermost/types/posts';
 import { Client4 } from '../../scripts/mattermost/mattermost-client.ts';
 import { autoRepliesAfterQuietPeriod, directChannelId, isCompanionReply, postsSince, requestJson, signedInClient, waitForAutoReplies } from './actors.ts';
+import { openPopupFor } from './extension.ts';
 import { expect, test } from './fixtures.ts';
-import { server } from './mattermost.ts';
+import { directMessageUrl, server } from './mattermost.ts';
 import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
 
 const { alice, carol } = server.users;
@@ -82,6 +83,50 @@ test('group messages and @mentions are answered once switched on', async ({ newB
   const [channelReply] = await waitForAutoReplies(sender.client, channel.id, sent);
   expect(channelReply?.root_id).toBe(mention.id);
   expect(await autoRepliesAfterQuietPeriod(sender.client, channel.id, sent)).toHaveLength(1);
+});
+
+test('@channel, @all and @here are no mention of the user unless chosen, live and at catch-up alike', async ({ newBrowser, sender }) => {
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, 'bob');
+  const popup = await enableCompanion(browser, tab);
+  await popup.getByRole('checkbox', { name: '@mentions in channels' }).check();
+  await switchAutoReplyOn(popup);
+  const channel = await sender.client.createChannel({
+    team_id: server.team.id,
+    name: `heron-${Date.now().toString(36)}`,
+    display_name: 'Heron',
+    type: 'O',
+  } as never);
+  await (await signedInClient(server.admin)).addToChannel(alice.id, channel.id);
+
+  const live = Date.now();
+  await sender.client.createPost({ channel_id: channel.id, message: '@channel the build is green' });
+  expect(await autoRepliesAfterQuietPeriod(sender.client, channel.id, live)).toHaveLength(0);
+
+  // At catch-up the same rule: the tab away, an @all and a personal mention, only the latter answered.
+  await tab.close();
+  const away = Date.now();
+  await sender.client.createPost({ channel_id: channel.id, message: '@all standup moved' });
+  const personal = await sender.client.createPost({ channel_id: channel.id, message: `@${alice.username}: can you check?` });
+  const reopened = await browser.context.newPage();
+  await reopened.goto(directMessageUrl('bob'));
+  const [reply] = await waitForAutoReplies(sender.client, channel.id, away);
+  expect(reply?.root_id).toBe(personal.id);
+  expect(await autoRepliesAfterQuietPeriod(sender.client, channel.id, away)).toHaveLength(1);
+
+  // Chosen: channel-wide mentions are answered.
+  const popupAgain = await openPopupFor(browser, reopened);
+  await popupAgain.getByRole('checkbox', { name: 'Count @channel, @all and @here as mentions' }).check();
+  await expect(popupAgain.getByRole('checkbox', { name: 'Count @channel, @all and @here as mentions' })).toBeChecked();
+  // Saved on change; the storage write is not awaited by the checkbox.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  // In another channel: this one had its reply within the interval.
+  const another = await sender.client.createChannel({ team_id: server.team.id, name: `ibis-${Date.now().toString(36)}`, display_name: 'Ibis', type: 'O' } as never);
+  await (await signedInClient(server.admin)).addToChannel(alice.id, another.id);
+  const chosen = Date.now();
+  const announcement = await sender.client.createPost({ channel_id: another.id, message: '@here who has the keys?' });
+  const [channelWideReply] = await waitForAutoReplies(sender.client, another.id, chosen);
+  expect(channelWideReply?.root_id).toBe(announcement.id);
 });
 
 test('while Mattermost’s own auto-responder is on, Companion leaves the answer to it and says so', async ({ newBrowser, asAlice, sender, conversation }) => {

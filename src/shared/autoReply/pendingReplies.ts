@@ -19,6 +19,8 @@ export interface CandidatePost {
   readonly seenAt: number;
   /** Seen at catch-up rather than as it came. */
   readonly late: boolean;
+  /** The sender's name as the socket gave it, for listing the message when the server cannot be asked. */
+  readonly senderHint?: string;
 }
 
 export interface PendingReply {

@@ -1,0 +1,173 @@
+import { Client4 } from '@mattermost/client';
+import { describe, expect, it } from 'vitest';
+import type { ActivityEntry } from '../shared/autoReply/activity.ts';
+import type { CandidatePost } from '../shared/autoReply/pendingReplies.ts';
+import { autoReplyProp } from '../shared/autoReply/replyPolicy.ts';
+import { defaultAutoReplySettings } from '../shared/autoReply/settings.ts';
+import { respondTo, type ResponderContext } from './autoReplyResponder.ts';
+import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
+
+/**
+ * The responder against a scripted server: which REST answers lead to a
+ * reply, to the retry queue, to a listed failure, and what it sends.
+ */
+const base = 'https://chat.example.com/api/v4';
+const now = 1_700_000_000_000;
+const message = { id: 'm1', user_id: 'bob', channel_id: 'dm', root_id: '', type: '', message: 'Hi', create_at: now - 1_000, props: {} };
+
+type Handler = (method: string, path: string, body: unknown) => unknown;
+
+function fakeApi(handle: Handler): MattermostApi & { calls: string[] } {
+  const client = new Client4();
+  client.setUrl('https://chat.example.com');
+  const calls: string[] = [];
+  return {
+    client,
+    calls,
+    request: async <T,>(method: string, url: string, body?: unknown) => {
+      const path = url.slice(base.length);
+      calls.push(`${method} ${path}`);
+      return handle(method, path, body) as T;
+    },
+    requestText: () => Promise.reject(new Error('not used')),
+    requestStream: () => Promise.reject(new Error('not used')),
+  };
+}
+
+/** A DM server: the message, alice's channel membership, and whatever `overrides` changes. */
+function dmServer(overrides: (method: string, path: string, body: unknown) => unknown = () => undefined): Handler {
+  const created: Record<string, unknown>[] = [];
+  let lastViewedAt = now - 60_000;
+  return (method, path, body) => {
+    const overridden = overrides(method, path, body);
+    if (overridden !== undefined) return overridden;
+    if (method === 'GET' && path.startsWith('/channels/dm/posts?page=0')) {
+      const posts = [message, ...created];
+      return { order: posts.map((post) => post.id).reverse(), posts: Object.fromEntries(posts.map((post) => [post.id, post])) };
+    }
+    if (method === 'GET' && path.startsWith('/channels/dm/posts?page=')) return { order: [], posts: {} };
+    if (method === 'GET' && path === '/users/bob') return { username: 'bob', first_name: 'Bob', last_name: 'Baker' };
+    if (method === 'GET' && path === '/channels/dm/members/me') return { last_viewed_at: lastViewedAt };
+    if (method === 'POST' && path === '/posts?set_online=false') {
+      const reply = { ...(body as object), id: `r${created.length + 1}`, user_id: 'alice', create_at: now + created.length, type: '' };
+      created.push(reply);
+      // Collapsed threads off: posting marks the channel viewed.
+      lastViewedAt = now + 10;
+      return reply;
+    }
+    if (method === 'POST' && path.includes('/set_unread')) return {};
+    throw new Error(`unexpected ${method} ${path}`);
+  };
+}
+
+function contextWith(api: MattermostApi, clock = { at: now }): ResponderContext & { entries: ActivityEntry[] } {
+  const entries: ActivityEntry[] = [];
+  return {
+    api,
+    entries,
+    me: {
+      id: 'alice',
+      username: 'alice',
+      nativeResponderActive: false,
+      mentionProfile: { username: 'alice', firstName: 'Alice', mentionKeys: [], firstNameMentions: false, channelWideMentions: true },
+    },
+    settings: { ...defaultAutoReplySettings, enabled: true, message: 'Away, {sender}' },
+    now: () => clock.at,
+    sleep: () => Promise.resolve(),
+    displayNames: new Map(),
+    anyTeamId: () => Promise.resolve('team1'),
+    record: (entry) => {
+      entries.push(entry);
+      return Promise.resolve();
+    },
+    onReplyCreated: () => undefined,
+  };
+}
+
+const candidate: CandidatePost = {
+  post: { id: 'm1', userId: 'bob', rootId: '', type: '', message: 'Hi', createAt: now - 1_000, props: {} },
+  channelId: 'dm',
+  channelType: 'D',
+  teamId: '',
+  seenAt: now - 900,
+  late: false,
+  senderHint: 'bob',
+};
+
+describe('answering one message', () => {
+  it('replies in the thread, puts the unread marker back on the first unseen message and lists the reply', async () => {
+    const api = fakeApi(dmServer());
+    const context = contextWith(api);
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
+    expect(api.calls).toContain('POST /users/alice/posts/m1/set_unread');
+    expect(context.entries).toMatchObject([{ kind: 'replied', postId: 'm1', senderName: 'Bob Baker' }]);
+  });
+
+  it('hands a message whose history cannot be read to the retry queue, listing nothing yet', async () => {
+    const api = fakeApi(
+      dmServer((method, path) => {
+        if (path.startsWith('/channels/dm/posts')) throw new MattermostApiError(503, '', 'Service Unavailable');
+        return undefined;
+      }),
+    );
+    const context = contextWith(api);
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'unreachable', reason: 'HTTP 503: Service Unavailable' });
+    expect(context.entries).toEqual([]);
+    expect(api.calls.some((call) => call.startsWith('POST /posts'))).toBe(false);
+  });
+
+  it('lists a refused reply at once with the server’s reason', async () => {
+    const api = fakeApi(
+      dmServer((method, path) => {
+        if (method === 'POST' && path.startsWith('/posts')) throw new MattermostApiError(403, 'api.context.permissions.app_error', 'No permission');
+        return undefined;
+      }),
+    );
+    const context = contextWith(api);
+    expect(await respondTo(context, candidate)).toMatchObject({ kind: 'refused' });
+    expect(context.entries).toMatchObject([{ kind: 'failed', reason: 'HTTP 403 api.context.permissions.app_error: No permission' }]);
+  });
+
+  it('still lists the reply when the unread marker cannot be put back, saying so', async () => {
+    const api = fakeApi(
+      dmServer((method, path) => {
+        if (path.includes('/set_unread')) throw new MattermostApiError(500, '', 'boom');
+        return undefined;
+      }),
+    );
+    const context = contextWith(api);
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
+    expect(context.entries).toMatchObject([{ kind: 'replied', unreadNotKept: 'HTTP 500: boom' }]);
+  });
+
+  it('removes its own reply when it came late and another device had already answered', async () => {
+    const earlier = { id: 'r0', user_id: 'alice', channel_id: 'dm', root_id: 'm1', type: '', message: 'Away', create_at: now - 500, props: { [autoReplyProp]: 'm1' } };
+    let posted = false;
+    const clock = { at: now };
+    const api = fakeApi(
+      dmServer((method, path) => {
+        if (method === 'POST' && path.startsWith('/posts')) {
+          posted = true;
+          // Held behind a rate limit: the reply lands 40 s after the decision.
+          clock.at += 40_000;
+          return { id: 'r9', create_at: clock.at };
+        }
+        if (method === 'GET' && path.startsWith('/channels/dm/posts?page=0') && posted) {
+          return { order: ['r9', 'r0', 'm1'], posts: { m1: message, r0: earlier, r9: { ...earlier, id: 'r9', create_at: clock.at } } };
+        }
+        if (method === 'DELETE') return { status: 'OK' };
+        return undefined;
+      }),
+    );
+    const context = contextWith(api, clock);
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
+    expect(api.calls).toContain('DELETE /posts/r9');
+  });
+
+  it('counts a message’s age up to when the tab first saw it, so a retry much later still answers it', async () => {
+    const api = fakeApi(dmServer());
+    const context = contextWith(api, { at: now + 60 * 60_000 });
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
+    expect(await respondTo(contextWith(fakeApi(dmServer())), { ...candidate, seenAt: now + 60 * 60_000 })).toMatchObject({ kind: 'skipped', reason: 'too-old' });
+  });
+});
