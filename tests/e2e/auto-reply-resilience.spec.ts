@@ -128,10 +128,11 @@ test('a message whose lookups keep failing for a while is kept and answered once
   const popup = await enableCompanion(browser, tab);
   await switchAutoReplyOn(popup);
 
-  // The extension reads history 200 posts a page; the webapp never asks for that many. 503 for 40 s: longer than a request's own retries.
+  // The sender's name is looked up once per new sender (the webapp asks for profiles in batches instead).
+  // 503 for 40 s: longer than a request's own retries.
   const failingUntil = Date.now() + 40_000;
   let refused = 0;
-  await tab.route('**/api/v4/channels/*/posts?page=*&per_page=200', async (route) => {
+  await tab.route(`${server.url}/api/v4/users/${sender.user.id}`, async (route) => {
     if (Date.now() >= failingUntil) return route.continue();
     refused += 1;
     return route.fulfill({ status: 503, contentType: 'application/json', body: '{"id":"test.unavailable","message":"Down for a moment"}' });
