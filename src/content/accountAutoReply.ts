@@ -200,7 +200,8 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
 
   /** Messages in the retry queue whose pause is over, tried again by the leader. */
   async function retryDue(): Promise<void> {
-    if (retrying || !isLeader() || pendingIds.size === 0) return;
+    // Read from storage each time: another tab, leader before this one, may have left messages there.
+    if (retrying || !isLeader()) return;
     retrying = true;
     try {
       await settingsRead;
