@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFault, scheduleFaults, type Fault } from './faultSchedule.ts';
+import { describeFault, faultAround, scheduleFaults, type Fault, type InjectedFault } from './faultSchedule.ts';
 
 const faults: Fault[] = [
   { kind: 'tab-offline', durationMs: 10_000 },
@@ -33,5 +33,23 @@ describe('describeFault', () => {
     expect(describeFault({ kind: 'rate-limited', durationMs: 8_000, retryAfterSeconds: 3 })).toBe('HTTP 429 (Retry-After: 3) to every REST request for 8 s');
     expect(describeFault({ kind: 'server-errors', durationMs: 45_000, status: 503 })).toBe('HTTP 503 to every REST request for 45 s');
     expect(describeFault({ kind: 'answering-tab-reload' })).toBe('answering tab reloaded');
+  });
+});
+
+describe('faultAround', () => {
+  const injected: InjectedFault[] = [
+    { fault: { kind: 'tab-offline', durationMs: 10_000 }, startMs: 5_000, endMs: 15_000 },
+    { fault: { kind: 'server-restart' }, startMs: 30_000, endMs: 38_000 },
+  ];
+
+  it('finds the fault a message was sent during, or just after', () => {
+    expect(faultAround(injected, 5_000, 2_000)?.fault.kind).toBe('tab-offline');
+    expect(faultAround(injected, 16_500, 2_000)?.fault.kind).toBe('tab-offline');
+    expect(faultAround(injected, 39_000, 2_000)?.fault.kind).toBe('server-restart');
+  });
+
+  it('finds none between faults', () => {
+    expect(faultAround(injected, 4_999, 2_000)).toBeUndefined();
+    expect(faultAround(injected, 20_000, 2_000)).toBeUndefined();
   });
 });

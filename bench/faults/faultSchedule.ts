@@ -26,6 +26,16 @@ export interface ScheduledFault {
   readonly startMs: number;
 }
 
+/** A fault as it was carried out. */
+export interface InjectedFault {
+  readonly fault: Fault;
+  /** Milliseconds after the first message. */
+  readonly startMs: number;
+  readonly endMs: number;
+  /** Why it could not be carried out, when it could not. */
+  readonly error?: string;
+}
+
 /** How long a fault holds by design; instant ones take what they take (a restart some seconds). */
 export function plannedDurationMs(fault: Fault): number {
   return 'durationMs' in fault ? fault.durationMs : 0;
@@ -67,4 +77,9 @@ export function describeFault(fault: Fault): string {
     case 'second-tab-close':
       return 'second tab closed';
   }
+}
+
+/** The fault in force when a message was sent, or that ended at most `marginMs` before, if any. */
+export function faultAround(injected: readonly InjectedFault[], atMs: number, marginMs: number): InjectedFault | undefined {
+  return injected.find((entry) => atMs >= entry.startMs && atMs <= entry.endMs + marginMs);
 }

@@ -4,7 +4,7 @@
 // entry in the extension's activity list that tells the user why there was
 // none. Anything else is a message silently lost.
 
-export interface SentMessage {
+export interface MessageToCheck {
   readonly postId: string;
 }
 
@@ -57,7 +57,7 @@ export function statesWhyUnanswered(entry: ListedActivity): boolean {
   return entry.kind === 'failed' && typeof entry.reason === 'string' && entry.reason.trim() !== '';
 }
 
-export function classifyMessage(message: SentMessage, replies: readonly FoundAutoReply[], activity: readonly ListedActivity[]): MessageVerdict {
+export function classifyMessage(message: MessageToCheck, replies: readonly FoundAutoReply[], activity: readonly ListedActivity[]): MessageVerdict {
   const own = replies.filter((reply) => reply.answers === message.postId);
   const listed = activity.filter((entry) => entry.postId === message.postId);
   const outcome: Outcome =
