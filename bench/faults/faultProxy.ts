@@ -3,7 +3,9 @@
 // extension as they would behind a real proxy: REST requests answered with
 // server errors or rate limits, WebSockets dropped, and a 502 while the
 // server restarts. Everything else passes through untouched (same Host, so
-// cookies, CSRF and the WebSocket's origin check work as on the server).
+// the session cookies apply), except that the page's Origin becomes the
+// server's: the server checks a WebSocket's Origin against its site URL, which
+// a real proxy would serve.
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +35,8 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
   let restFault: RestFault | undefined;
 
   const count = (status: number) => injected.set(status, (injected.get(status) ?? 0) + 1);
+  let ownOrigin = '';
+  const asServerOrigin = (name: string, value: string | undefined) => (name.toLowerCase() === 'origin' && value === ownOrigin ? upstream.origin : value);
 
   const proxy = http.createServer((request, response) => {
     const path = request.url ?? '/';
@@ -56,7 +60,14 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       return;
     }
     const forwarded = http.request(
-      { host: upstream.hostname, port: upstreamPort, method: request.method, path, headers: request.headers, agent },
+      {
+        host: upstream.hostname,
+        port: upstreamPort,
+        method: request.method,
+        path,
+        headers: request.headers.origin === undefined ? request.headers : { ...request.headers, origin: asServerOrigin('origin', request.headers.origin) },
+        agent,
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
@@ -89,7 +100,8 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     server.on('connect', () => {
       const headerLines = [];
       for (let index = 0; index < request.rawHeaders.length; index += 2) {
-        headerLines.push(`${request.rawHeaders[index]}: ${request.rawHeaders[index + 1]}`);
+        const name = request.rawHeaders[index] as string;
+        headerLines.push(`${name}: ${asServerOrigin(name, request.rawHeaders[index + 1])}`);
       }
       server.write(`${request.method} ${request.url} HTTP/${request.httpVersion}\r\n${headerLines.join('\r\n')}\r\n\r\n`);
       if (head.length > 0) server.write(head);
@@ -100,6 +112,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
 
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const { port } = proxy.address() as AddressInfo;
+  ownOrigin = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     answerRestWith(fault) {
