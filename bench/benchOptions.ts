@@ -3,10 +3,12 @@
 import { join } from 'node:path';
 import { repoRoot } from '../scripts/mattermost/paths.ts';
 import type { BurstOptions } from './burst/burst.ts';
+import type { FaultsOptions } from './faults/faultInjection.ts';
+import type { Fault } from './faults/faultSchedule.ts';
 import type { LatencyOptions } from './latency/replyLatency.ts';
 import type { PacketOptions } from './packet/packetTiming.ts';
 
-export const benchmarkNames = ['latency', 'burst', 'packet', 'footprint'] as const;
+export const benchmarkNames = ['latency', 'burst', 'packet', 'footprint', 'faults'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchOptions {
@@ -18,13 +20,46 @@ export interface BenchOptions {
   readonly burst: BurstOptions;
   readonly packet: PacketOptions;
   readonly footprint: { readonly conversations: number };
+  readonly faults: FaultsOptions;
 }
 
-const full = {
+/** One round of every kind of fault; the leader reload comes while a second tab could take over. */
+const faultRound = (seconds: { offline: number; errors: number; limited: number; retryAfter: number }): Fault[] => [
+  { kind: 'tab-offline', durationMs: seconds.offline * 1_000 },
+  { kind: 'server-errors', durationMs: seconds.errors * 1_000, status: 503 },
+  { kind: 'second-tab-open' },
+  { kind: 'answering-tab-reload' },
+  { kind: 'rate-limited', durationMs: seconds.limited * 1_000, retryAfterSeconds: seconds.retryAfter },
+  { kind: 'server-restart' },
+  { kind: 'second-tab-close' },
+];
+
+const full: Omit<BenchOptions, 'mode' | 'only' | 'outDir'> = {
   latency: { messages: 200, replyTimeoutMs: 15_000 },
   burst: { senders: 200, messages: 1_000, sendConcurrency: 20, answerTimeoutMs: 180_000, quietMs: 5_000 },
   packet: { shareOfRotationSize: 0.97, runs: 3 },
   footprint: { conversations: 100_000 },
+  faults: {
+    messages: 300,
+    senders: 25,
+    sendSpanMs: 540_000,
+    // A round of short faults, within the retries' budget (six attempts over about 30 s), then one of long ones:
+    // the tab offline past the 30 s after which it gives up the lead (to the second tab, open then), errors and rate limits past the retries.
+    faults: [
+      ...faultRound({ offline: 20, errors: 15, limited: 15, retryAfter: 5 }),
+      { kind: 'second-tab-open' },
+      { kind: 'tab-offline', durationMs: 60_000 },
+      { kind: 'server-errors', durationMs: 45_000, status: 500 },
+      { kind: 'answering-tab-reload' },
+      { kind: 'rate-limited', durationMs: 40_000, retryAfterSeconds: 15 },
+      { kind: 'second-tab-close' },
+      { kind: 'server-restart' },
+      { kind: 'server-errors', durationMs: 30_000, status: 502 },
+    ],
+    instantAllowanceMs: 10_000,
+    settleTimeoutMs: 180_000,
+    quietMs: 10_000,
+  },
 };
 
 const quick: typeof full = {
@@ -32,6 +67,16 @@ const quick: typeof full = {
   burst: { senders: 10, messages: 50, sendConcurrency: 10, answerTimeoutMs: 60_000, quietMs: 3_000 },
   packet: { shareOfRotationSize: 0.01, runs: 1 },
   footprint: { conversations: 1_000 },
+  faults: {
+    messages: 36,
+    senders: 8,
+    sendSpanMs: 100_000,
+    // One round, its server errors lasting beyond the retries' budget, as the long round of the full run does.
+    faults: faultRound({ offline: 8, errors: 35, limited: 6, retryAfter: 3 }),
+    instantAllowanceMs: 6_000,
+    settleTimeoutMs: 40_000,
+    quietMs: 5_000,
+  },
 };
 
 export function parseBenchOptions(args: readonly string[]): BenchOptions {

@@ -5,6 +5,7 @@ import { companionAnsweringFor, type CompanionInTab } from './actors/companionIn
 import { benchFirstNames, newTeamMembers, retire, type TeamMember } from './actors/people.ts';
 import type { BenchmarkName, BenchOptions } from './benchOptions.ts';
 import { measureBurst } from './burst/burst.ts';
+import { measureFaults } from './faults/faultInjection.ts';
 import { measureFootprint } from './footprint/footprint.ts';
 import { measureReplyLatency } from './latency/replyLatency.ts';
 import { measurePacket } from './packet/packetTiming.ts';
@@ -21,6 +22,7 @@ const sections: Record<BenchmarkName, string> = {
   burst: 'Burst',
   packet: 'Support packet',
   footprint: 'Footprint',
+  faults: 'Fault injection',
 };
 
 const replyMessage = 'Hi {sender}, I am away from my desk and will answer when I am back.';
@@ -43,7 +45,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
     console.log(`${sections[name]}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   };
 
-  if (options.only.has('latency') || options.only.has('burst')) {
+  if (options.only.has('latency') || options.only.has('burst') || options.only.has('faults')) {
     const retired = await retireEarlierTestMembers();
     if (retired > 0) console.log(`Deactivated ${retired} accounts that earlier runs left active.`);
   }
@@ -66,5 +68,6 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
   }
   await attempt('packet', () => measurePacket(options.packet));
   await attempt('footprint', () => measureFootprint(options.footprint.conversations));
+  await attempt('faults', () => measureFaults(options.faults));
   return { figures, failures };
 }

@@ -25,12 +25,19 @@ export async function newExtensionBrowser(): Promise<ExtensionBrowser & { dispos
   };
 }
 
-export async function companionAnsweringFor(user: SeededUser, replyMessage: string): Promise<CompanionInTab> {
+export interface CompanionOptions {
+  /** The workspace's URL in the tab: the server's unless it is reached through a proxy. */
+  readonly workspaceUrl?: string;
+  readonly minutesBetweenReplies?: number;
+  readonly groupMessages?: boolean;
+}
+
+export async function companionAnsweringFor(user: SeededUser, replyMessage: string, options: CompanionOptions = {}): Promise<CompanionInTab> {
   const browser = await newExtensionBrowser();
   try {
-    const tab = await openMattermostAs(browser, user, server.users.alice.username);
+    const tab = await openMattermostAs(browser, user, server.users.alice.username, options.workspaceUrl);
     const popup = await enableCompanion(browser, tab);
-    await switchAutoReplyOn(popup, { message: replyMessage });
+    await switchAutoReplyOn(popup, { message: replyMessage, minutesBetweenReplies: options.minutesBetweenReplies, groupMessages: options.groupMessages });
     await popup.close();
     return { browser, tab, close: () => browser.dispose() };
   } catch (error) {

@@ -29,6 +29,23 @@ export function directChannels(senders: readonly TeamMember[], recipientId: stri
   return mapConcurrently(senders, creationsAtOnce, (sender) => directChannelId(sender.client, recipientId));
 }
 
+/**
+ * A group channel of the recipient with each pair of senders, created now: n
+ * senders give n·(n−1)/2 conversations, so many conversations need few accounts.
+ */
+export function groupChannelsOfPairs(senders: readonly TeamMember[], recipientId: string, count: number): Promise<Array<{ sender: TeamMember; channelId: string }>> {
+  const pairs: Array<[TeamMember, TeamMember]> = [];
+  for (let first = 0; first < senders.length && pairs.length < count; first += 1) {
+    for (let second = first + 1; second < senders.length && pairs.length < count; second += 1) {
+      pairs.push([senders[first] as TeamMember, senders[second] as TeamMember]);
+    }
+  }
+  return mapConcurrently(pairs, creationsAtOnce, async ([sender, other]) => ({
+    sender,
+    channelId: (await sender.client.createGroupChannel([sender.user.id, other.user.id, recipientId])).id,
+  }));
+}
+
 /** Deactivates the accounts; their posts and channels stay. */
 export async function retire(members: readonly TeamMember[]): Promise<void> {
   const admin = await signedInClient(server.admin);

@@ -17,7 +17,7 @@ export async function signIn(context: BrowserContext, user: SeededUser): Promise
   if (!response.ok()) throw new Error(`login of ${user.username} failed: ${response.status()} ${await response.text()}`);
 }
 
-/** A webapp URL of the seeded team: the direct-message view with another user. */
-export function directMessageUrl(withUsername: string): string {
-  return `${server.url}/${server.team.name}/messages/@${withUsername}`;
+/** A webapp URL of the seeded team: the direct-message view with another user (on the server, or on a proxy in front of it). */
+export function directMessageUrl(withUsername: string, workspaceUrl = server.url): string {
+  return `${workspaceUrl}/${server.team.name}/messages/@${withUsername}`;
 }

@@ -88,10 +88,13 @@ export async function restoreNetwork(page: Page): Promise<void> {
 
 /**
  * Takes one tab offline, the others staying online: its socket closes as with
- * cutNetwork, while other tabs of the same browser keep theirs.
+ * cutNetwork, while other tabs of the same browser keep theirs. `onceOffline`
+ * runs as soon as the tab is offline: a proxy dropping the connection there,
+ * say, so the webapp notices at once rather than by its ping.
  */
-export async function cutTabNetwork(page: Page): Promise<void> {
+export async function cutTabNetwork(page: Page, onceOffline?: () => void): Promise<void> {
   await emulateOffline(page, true);
+  onceOffline?.();
   await expectSocketConnected(page, false);
 }
 

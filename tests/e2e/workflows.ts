@@ -7,14 +7,16 @@ import { expectSocketConnected, waitForSocketHello } from './webappSocket.ts';
 /**
  * Signs the user in and opens the webapp at a direct message, with its
  * WebSocket connected. Works in the stand-in page and in Mattermost's webapp,
- * whose controls the stand-in names alike.
+ * whose controls the stand-in names alike. `workspaceUrl` is the server's
+ * unless the tab should reach it through a proxy on another port (same host,
+ * so the session cookies apply).
  */
-export async function openMattermostAs(browser: ExtensionBrowser, user: SeededUser, withUsername: string): Promise<Page> {
+export async function openMattermostAs(browser: ExtensionBrowser, user: SeededUser, withUsername: string, workspaceUrl?: string): Promise<Page> {
   await signIn(browser.context, user);
   const tab = await browser.context.newPage();
   await actAsDesktopApp(tab);
   await waitForSocketHello(tab, async () => {
-    await tab.goto(directMessageUrl(withUsername));
+    await tab.goto(directMessageUrl(withUsername, workspaceUrl));
     await viewInBrowserIfAsked(tab);
   });
   return tab;
@@ -66,8 +68,9 @@ export async function enableCompanion(browser: ExtensionBrowser, tab: Page): Pro
   return popup;
 }
 
-export async function switchAutoReplyOn(popup: Page, options: { message?: string; minutesBetweenReplies?: number } = {}): Promise<void> {
+export async function switchAutoReplyOn(popup: Page, options: { message?: string; minutesBetweenReplies?: number; groupMessages?: boolean } = {}): Promise<void> {
   if (options.message !== undefined) await popup.getByRole('textbox', { name: 'Reply message' }).fill(options.message);
+  if (options.groupMessages !== undefined) await popup.getByRole('checkbox', { name: 'Group messages' }).setChecked(options.groupMessages);
   if (options.minutesBetweenReplies !== undefined) {
     await popup.getByRole('spinbutton', { name: 'Minutes between replies' }).fill(String(options.minutesBetweenReplies));
   }
