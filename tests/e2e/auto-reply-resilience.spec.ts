@@ -160,14 +160,14 @@ test('two browsers of the same user, one held behind a rate limit past the serve
   const heldTab = await openMattermostAs(second, alice, 'bob');
   await switchAutoReplyOn(await enableCompanion(second, heldTab));
 
-  // Both browsers decide to answer; the first posts 3 s later (so the second has read a history without its reply),
-  // the second is answered 429 with Retry-After 35 and posts past the server's 30 s window.
+  // Both browsers decide to answer: the first posts only once the second has tried (so the second read a history
+  // without the first's reply); the second is answered 429 with Retry-After 35 and posts past the server's 30 s window.
   const replyPost = /\/api\/v4\/posts\?set_online=false$/;
+  let held = 0;
   await firstTab.route(replyPost, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    for (let waited = 0; held === 0 && waited < 30_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
     return route.continue();
   });
-  let held = 0;
   await heldTab.route(replyPost, async (route) => {
     if (route.request().method() !== 'POST' || held > 0) return route.continue();
     held += 1;
