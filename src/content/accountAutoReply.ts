@@ -13,7 +13,7 @@ import {
 } from '../shared/autoReply/autoReplyStore.ts';
 import { safeCatchUpPoint } from '../shared/autoReply/catchUpPoint.ts';
 import { laterDuplicateReplies } from '../shared/autoReply/duplicateReplies.ts';
-import { afterFailure, duePendingReplies, withoutPending, type CandidatePost, type PendingReply } from '../shared/autoReply/pendingReplies.ts';
+import { afterFailure, duePendingReplies, giveUpAfterMs, withoutPending, type CandidatePost, type PendingReply } from '../shared/autoReply/pendingReplies.ts';
 import { autoReplyProp } from '../shared/autoReply/replyPolicy.ts';
 import { hasScheduleEnded, isAutoReplyActive } from '../shared/autoReply/schedule.ts';
 import type { ServerClock } from '../shared/autoReply/serverClock.ts';
@@ -27,8 +27,11 @@ import { handledPostsRemembered, keepNewestDisplayNames } from './tabMemory.ts';
 
 /** Catching up never looks further back than a day. */
 const longestCatchUpMs = 24 * 60 * 60_000;
-/** A catch-up that could not reach the server is tried again after this long. */
-const catchUpRetryMs = 15_000;
+/** A catch-up that could not reach the server is tried again after this long, doubling up to five minutes. */
+const firstCatchUpRetryMs = 15_000;
+const longestCatchUpRetryMs = 5 * 60_000;
+/** Messages from the retry queue tried per tick, so a server that comes back is not met by all of them at once. */
+const retriesPerTick = 10;
 /** Replies this tab created, remembered to notice a twin from another device on the socket. */
 const createdRepliesRemembered = 500;
 
@@ -40,6 +43,8 @@ export interface AccountAutoReply {
   onPosted(posted: PostedEvent): void;
   /** Messages that arrived while this tab was not listening: after gaining the lead, a reconnect or a frozen spell. */
   catchUp(): void;
+  /** The socket dropped: live messages do not move the catch-up point until the catch-up after it is done. */
+  noteGap(): void;
   /** Periodic work of the leader: retries, saving the catch-up point, switching off when an "until" ends. */
   tick(): void;
   stop(): void;
@@ -64,17 +69,30 @@ interface AccountContext {
 export function startAccountAutoReply({ account, api, clock, me, isLeader, onSettingsChanged }: AccountContext): AccountAutoReply {
   const stopping = new AbortController();
   const handled = new BoundedSet<string>(handledPostsRemembered);
-  /** Messages being worked on, by id, with their creation time. */
+  /**
+   * Messages being worked on, or left without an outcome (signed out
+   * meanwhile, storage refused it), by id, with their creation time: the
+   * catch-up point stays before each until it has an outcome.
+   */
   const inProgress = new Map<string, number>();
   const displayNames = new Map<string, string>();
   const channelQueues = new Map<string, Promise<unknown>>();
   const createdReplies = new Map<string, { id: string; createAt: number }>();
+  /** The user's own auto-replies seen on the socket, by the message they answer, to compare with one this tab is still sending. */
+  const seenOwnReplies = new Map<string, { id: string; createAt: number }>();
   /** Ids in the stored retry queue, so an outcome only touches storage when it must. */
   const pendingIds = new Set<string>();
   let stored: StoredSettings | undefined;
   let catchingUp: Promise<void> | undefined;
   let catchUpAgain = false;
-  let catchUpFailedAt: number | undefined;
+  let catchUpRetryAt: number | undefined;
+  let catchUpRetryMs = firstCatchUpRetryMs;
+  /**
+   * Between a gap (the tab just started, the socket dropped, the tab was
+   * frozen) and the end of the catch-up that covers it, live messages do not
+   * move the catch-up point: older ones in the gap are not known yet.
+   */
+  let gapOpen = true;
   let retrying = false;
   let teamId: Promise<string> | undefined;
   /**
@@ -116,6 +134,9 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
       onReplyCreated: (answeredPostId, reply) => {
         createdReplies.set(answeredPostId, reply);
         while (createdReplies.size > createdRepliesRemembered) createdReplies.delete(createdReplies.keys().next().value as string);
+        // The other device's reply may have come over the socket before ours was even created.
+        const theirs = seenOwnReplies.get(answeredPostId);
+        if (theirs && theirs.id !== reply.id) removeOursIfLater(answeredPostId, theirs);
       },
     };
   };
@@ -130,14 +151,20 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     }
     const givenUp = await updatePendingReplies(account, (pending) => {
       const next = afterFailure(pending, candidate, outcome.reason, clock.now());
-      return { pending: next.pending, result: next.givenUp };
+      // A message given up stays in the queue until it is listed: a tab closing in between loses neither.
+      return { pending: next.givenUp ? [...next.pending, next.givenUp] : next.pending, result: next.givenUp };
     });
     pendingIds.add(postId);
-    if (givenUp) {
-      pendingIds.delete(givenUp.candidate.post.id);
-      await listAsUnanswered(givenUp);
-      if (givenUp.candidate.post.id === postId) handled.add(postId);
-    }
+    if (givenUp) await giveUp(givenUp);
+  }
+
+  /** Lists a message the server could not be reached for, then takes it out of the retry queue. */
+  async function giveUp(entry: PendingReply): Promise<void> {
+    const postId = entry.candidate.post.id;
+    await listAsUnanswered(entry);
+    await updatePendingReplies(account, (pending) => ({ pending: withoutPending(pending, postId), result: undefined }));
+    pendingIds.delete(postId);
+    handled.add(postId);
   }
 
   async function listAsUnanswered(entry: PendingReply): Promise<void> {
@@ -168,11 +195,11 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
           (error: unknown): ResponseOutcome => ({ kind: 'unreachable', reason: describeFailure(error) }),
         );
         await settle(candidate, outcome);
+        inProgress.delete(postId);
       })
       .catch(() => {
-        // Storage refused the outcome: the message stays unhandled, and the catch-up point stays before it.
-      })
-      .finally(() => inProgress.delete(postId));
+        // Storage refused the outcome: the message stays in `inProgress`, so the catch-up point stays before it.
+      });
     channelQueues.set(candidate.channelId, next);
     void next.then(() => {
       if (channelQueues.get(candidate.channelId) === next) channelQueues.delete(candidate.channelId);
@@ -184,7 +211,12 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     // The lead can be granted before the account's settings are read: wait for them.
     await settingsRead;
     const user = me();
-    if (!user || user.id !== account.userId || !stored || !isActive()) return;
+    if (!user || user.id !== account.userId || !stored) return;
+    if (!isActive()) {
+      // Off: nothing to answer in any gap; switching on starts from that moment.
+      gapOpen = false;
+      return;
+    }
     const startedAt = clock.now();
     const from = Math.max((await readCaughtUpTo(account)) ?? startedAt - stored.settings.catchUpMinutes * 60_000, startedAt - longestCatchUpMs);
     for (const channel of await fetchMyChannels(api)) {
@@ -195,7 +227,9 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
       }
     }
     await Promise.all(channelQueues.values());
-    if (!stopping.signal.aborted) await writeCaughtUpTo(account, safeCatchUpPoint(startedAt, inProgress.values()));
+    if (stopping.signal.aborted) return;
+    await writeCaughtUpTo(account, safeCatchUpPoint(startedAt, inProgress.values()));
+    gapOpen = false;
   }
 
   /** Messages in the retry queue whose pause is over, tried again by the leader. */
@@ -205,8 +239,17 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     retrying = true;
     try {
       await settingsRead;
-      for (const entry of duePendingReplies(await readPendingReplies(account), clock.now())) {
+      const now = clock.now();
+      let started = 0;
+      for (const entry of duePendingReplies(await readPendingReplies(account), now)) {
         pendingIds.add(entry.candidate.post.id);
+        // Kept past the time limit (the browser was closed meanwhile): listed, not answered hours late.
+        if (now - entry.firstFailedAt >= giveUpAfterMs) {
+          await giveUp(entry);
+          continue;
+        }
+        if (started >= retriesPerTick) break;
+        started += 1;
         void enqueue(entry.candidate);
       }
     } finally {
@@ -216,7 +259,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
 
   const saveCaughtUpTo = () => {
     const point = safeCatchUpPoint(doneUpTo, inProgress.values());
-    if (!isLeader() || point <= savedUpTo) return;
+    if (!isLeader() || gapOpen || point <= savedUpTo) return;
     savedUpTo = point;
     void writeCaughtUpTo(account, point);
   };
@@ -229,6 +272,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
   }
 
   function catchUp(): void {
+    gapOpen = true;
     // Asked again while running: once more afterwards, for what came in meanwhile.
     if (catchingUp) {
       catchUpAgain = true;
@@ -237,11 +281,13 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     catchingUp = runCatchUp()
       .then(
         () => {
-          catchUpFailedAt = undefined;
+          catchUpRetryAt = undefined;
+          catchUpRetryMs = firstCatchUpRetryMs;
         },
         () => {
-          // The server could not be reached: the catch-up point stays, and the tick tries again.
-          catchUpFailedAt = clock.now();
+          // The server could not be reached (or refused): the catch-up point stays, and the tick tries again later.
+          catchUpRetryAt = clock.now() + catchUpRetryMs;
+          catchUpRetryMs = Math.min(catchUpRetryMs * 2, longestCatchUpRetryMs);
         },
       )
       .then(() => switchOffWhenScheduleEnds())
@@ -261,13 +307,31 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
   function onOwnAutoReply(posted: PostedEvent): void {
     const answered = posted.post.props[autoReplyProp];
     if (typeof answered !== 'string') return;
+    const theirs = { id: posted.post.id, createAt: posted.post.createAt };
+    seenOwnReplies.set(answered, theirs);
+    while (seenOwnReplies.size > createdRepliesRemembered) seenOwnReplies.delete(seenOwnReplies.keys().next().value as string);
     const ours = createdReplies.get(answered);
-    if (!ours || ours.id === posted.post.id) return;
-    const facts = [posted.post, { ...posted.post, id: ours.id, createAt: ours.createAt }];
-    if (laterDuplicateReplies(facts, answered, posted.post.userId).some((entry) => entry.id === ours.id)) {
+    if (ours && ours.id !== theirs.id) removeOursIfLater(answered, theirs);
+  }
+
+  /** Of our reply and another device's to the same message, the later goes: every device applies the same rule to its own. */
+  function removeOursIfLater(answered: string, theirs: { id: string; createAt: number }): void {
+    const ours = createdReplies.get(answered);
+    const userId = me()?.id;
+    if (!ours || !userId) return;
+    const asFacts = (reply: { id: string; createAt: number }) => ({
+      id: reply.id,
+      userId,
+      rootId: '',
+      type: '',
+      message: '',
+      createAt: reply.createAt,
+      props: { [autoReplyProp]: answered },
+    });
+    if (laterDuplicateReplies([asFacts(theirs), asFacts(ours)], answered, userId).some((entry) => entry.id === ours.id)) {
       createdReplies.delete(answered);
       void deletePost(api, ours.id).catch(() => {
-        // Already gone, or the server is away: the other device, seeing ours first, removes its own instead.
+        // Already gone (the check after posting removed it), or the server is away: nothing more to do from here.
       });
     }
   }
@@ -276,7 +340,10 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     const wasActive = isActive();
     stored = next;
     // Switched on just now: what came before is not to be answered.
-    if (!wasActive && isActive() && isLeader()) void writeCaughtUpTo(account, clock.now());
+    if (!wasActive && isActive() && isLeader()) {
+      gapOpen = false;
+      void writeCaughtUpTo(account, clock.now());
+    }
     onSettingsChanged();
   });
   window.addEventListener('pagehide', saveCaughtUpTo, { signal: stopping.signal });
@@ -300,8 +367,11 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
       });
     },
     catchUp,
+    noteGap() {
+      gapOpen = true;
+    },
     tick() {
-      if (catchUpFailedAt !== undefined && clock.now() - catchUpFailedAt >= catchUpRetryMs && isLeader()) catchUp();
+      if (catchUpRetryAt !== undefined && clock.now() >= catchUpRetryAt && isLeader()) catchUp();
       void retryDue();
       saveCaughtUpTo();
       void switchOffWhenScheduleEnds();

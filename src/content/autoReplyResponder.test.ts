@@ -164,6 +164,57 @@ describe('answering one message', () => {
     expect(api.calls).toContain('DELETE /posts/r9');
   });
 
+  it('sends a message the history does not show yet, but the server has, to the retry queue', async () => {
+    const api = fakeApi(
+      dmServer((method, path) => {
+        if (path.startsWith('/channels/dm/posts?page=0')) return { order: [], posts: {} };
+        if (path === '/posts/m1') return message;
+        return undefined;
+      }),
+    );
+    expect(await respondTo(contextWith(api), candidate)).toMatchObject({ kind: 'unreachable' });
+  });
+
+  it('skips a message the server does not have (an event the page made up)', async () => {
+    const api = fakeApi(
+      dmServer((method, path) => {
+        if (path.startsWith('/channels/dm/posts?page=0')) return { order: [], posts: {} };
+        if (path === '/posts/m1') throw new MattermostApiError(404, 'app.post.get.app_error', 'Not found');
+        return undefined;
+      }),
+    );
+    expect(await respondTo(contextWith(api), candidate)).toEqual({ kind: 'skipped', reason: 'not-on-server' });
+  });
+
+  it('replies even when the unread state cannot be read first, and says it was not kept', async () => {
+    const api = fakeApi(
+      dmServer((method, path) => {
+        if (path === '/channels/dm/members/me') throw new MattermostApiError(403, 'api.context.permissions.app_error', 'No permission');
+        return undefined;
+      }),
+    );
+    const context = contextWith(api);
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
+    expect(context.entries).toMatchObject([{ kind: 'replied', unreadNotKept: 'HTTP 403 api.context.permissions.app_error: No permission' }]);
+  });
+
+  it('counts a late reply as sent even when the check for a twin fails', async () => {
+    const clock = { at: now };
+    const api = fakeApi(
+      dmServer((method, path) => {
+        if (method === 'POST' && path.startsWith('/posts')) {
+          clock.at += 40_000;
+          return { id: 'r9', create_at: clock.at };
+        }
+        if (method === 'GET' && path.startsWith('/channels/dm/posts?page=0') && clock.at > now) throw new MattermostApiError(503, '', 'down');
+        return undefined;
+      }),
+    );
+    const context = contextWith(api, clock);
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
+    expect(context.entries).toMatchObject([{ kind: 'replied' }]);
+  });
+
   it('counts a message’s age up to when the tab first saw it, so a retry much later still answers it', async () => {
     const api = fakeApi(dmServer());
     const context = contextWith(api, { at: now + 60 * 60_000 });

@@ -4,7 +4,7 @@ import { isMentioned } from '../shared/autoReply/mentions.ts';
 import type { CandidatePost } from '../shared/autoReply/pendingReplies.ts';
 import { autoReplyProp, decideReply, isAutoReply, type PostFacts, type SkipReason } from '../shared/autoReply/replyPolicy.ts';
 import type { AutoReplySettings } from '../shared/autoReply/settings.ts';
-import { createReply, deletePost, fetchDisplayName, fetchPostsFrom, type Me } from './autoReplyRest.ts';
+import { createReply, deletePost, fetchDisplayName, fetchPost, fetchPostsFrom, type Me } from './autoReplyRest.ts';
 import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
 import { describeFailure, isUnreachable } from './requestFailure.ts';
 import { readUnreadState, restoreUnread, type UnreadState } from './unreadRestore.ts';
@@ -120,10 +120,15 @@ async function decideAndReply(context: ResponderContext, candidate: CandidatePos
     const [name, history, unreadBefore] = await Promise.all([
       senderName(context, post.userId),
       fetchPostsFrom(api, candidate.channelId, historyWindowStart(settings, post, now)),
-      readUnreadState(api, me.id, candidate, context.anyTeamId),
+      // Best effort: not knowing the unread state must not cost the reply; the entry then says it was not kept.
+      readUnreadState(api, me.id, candidate, context.anyTeamId).catch((error: unknown) => describeFailure(error)),
     ]);
     // The event came through the page; the server's own history must confirm the message exists.
-    if (!history.some((entry) => entry.id === post.id)) return { kind: 'skipped', reason: 'not-on-server' };
+    if (!history.some((entry) => entry.id === post.id)) {
+      // A read replica a moment behind: asked directly, an existing message goes to the retry queue.
+      if (await existsOnServer(api, post.id)) return { kind: 'unreachable', reason: 'the message is not in the conversation’s history yet' };
+      return { kind: 'skipped', reason: 'not-on-server' };
+    }
     const decision = decideReply({ ...baseQuestion, senderName: name, history, now: context.now() });
     if (!decision.reply) return { kind: 'skipped', reason: decision.reason };
     // A long wait for the server (a rate limit): what the history said may be stale; read it again.
@@ -148,8 +153,9 @@ async function decideAndReply(context: ResponderContext, candidate: CandidatePos
     context.onReplyCreated(post.id, reply);
 
     // Past the server's duplicate window another device may have answered too: keep the first reply only.
-    const keptOurs = context.now() - firstLookAt <= freshHistoryMs && !candidate.late ? true : await removeIfTwin(context, candidate, reply.id);
-    const unreadProblem = keptOurs ? await keepUnread(context, candidate, unreadBefore, history) : undefined;
+    if (context.now() - firstLookAt > freshHistoryMs || candidate.late) await removeIfTwin(context, candidate, reply.id);
+    // Even a removed twin marked the conversation read when it was posted.
+    const unreadProblem = typeof unreadBefore === 'string' ? unreadBefore : await keepUnread(context, candidate, unreadBefore, history);
     await context.record({
       kind: 'replied',
       at: context.now(),
@@ -163,13 +169,29 @@ async function decideAndReply(context: ResponderContext, candidate: CandidatePos
   }
 }
 
-/** Reads the replies to the message; if an earlier one exists, ours goes. Whether ours stays. */
-async function removeIfTwin(context: ResponderContext, candidate: CandidatePost, replyId: string): Promise<boolean> {
-  const answers = await fetchPostsFrom(context.api, candidate.channelId, candidate.post.createAt);
-  const later = laterDuplicateReplies(answers, candidate.post.id, context.me.id);
-  if (!later.some((entry) => entry.id === replyId)) return true;
-  await deletePost(context.api, replyId);
-  return false;
+/**
+ * Reads the replies to the message; if an earlier one exists, ours goes. The
+ * reply is sent either way: a failure here is no failure of the reply, and the
+ * socket watch of every device still compares the two.
+ */
+async function removeIfTwin(context: ResponderContext, candidate: CandidatePost, replyId: string): Promise<void> {
+  try {
+    const answers = await fetchPostsFrom(context.api, candidate.channelId, candidate.post.createAt);
+    const later = laterDuplicateReplies(answers, candidate.post.id, context.me.id);
+    if (later.some((entry) => entry.id === replyId)) await deletePost(context.api, replyId);
+  } catch {
+    // Left to the socket watch (accountAutoReply.ts) on this and the other device.
+  }
+}
+
+async function existsOnServer(api: MattermostApi, postId: string): Promise<boolean> {
+  try {
+    await fetchPost(api, postId);
+    return true;
+  } catch (error) {
+    if (error instanceof MattermostApiError && [400, 403, 404].includes(error.status)) return false;
+    throw error;
+  }
 }
 
 /** Restores the unread state; a failure is reported with the reply, never in place of it. */

@@ -3,7 +3,7 @@ import type { ChannelType, PostFacts } from '../shared/autoReply/replyPolicy.ts'
 import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
 import { postFactsFrom, type RawPost } from './socketMessage.ts';
 
-/** The REST calls auto-reply makes, all GETs except the reply and the unread marker. */
+/** The REST calls auto-reply makes: GETs, the reply, the unread markers and removing a twin reply. */
 
 export interface Me {
   readonly id: string;
@@ -37,7 +37,8 @@ export async function fetchMe(api: MattermostApi): Promise<Me> {
       firstName: me.first_name ?? '',
       mentionKeys: (notifyProps.mention_keys ?? '').split(',').map((key) => key.trim()).filter(Boolean),
       firstNameMentions: notifyProps.first_name === 'true',
-      channelWideMentions: notifyProps.channel !== 'false',
+      // As the server: only "true" lets @channel and @all reach the user.
+      channelWideMentions: notifyProps.channel === 'true',
     },
   };
 }
@@ -155,6 +156,11 @@ export async function markUnreadFrom(api: MattermostApi, myUserId: string, postI
   await api.request('POST', `${api.client.getUserRoute(myUserId)}/posts/${postId}/set_unread`, {
     collapsed_threads_supported: collapsedThreads,
   });
+}
+
+/** One post, to tell a message that is not there from one a read replica has not caught up with. 404 when deleted or never posted. */
+export async function fetchPost(api: MattermostApi, postId: string): Promise<void> {
+  await api.request('GET', api.client.getPostRoute(postId));
 }
 
 export async function deletePost(api: MattermostApi, postId: string): Promise<void> {

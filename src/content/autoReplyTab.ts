@@ -138,6 +138,7 @@ export function startAutoReplyInTab(
     const before = socket;
     socket = nextSocketConnection(socket, observed, clock.now());
     if (observed.kind === 'close') {
+      running?.noteGap();
       // Signing out closes the socket and ends the session, but leaves the readable cookie as it was.
       setTimeout(identity.refresh, signOutSettleMs);
       evaluate();

@@ -11,10 +11,8 @@ export interface PostedEvent {
   readonly post: PostFacts;
   readonly channelId: string;
   readonly channelType: ChannelType;
-  /** User ids the server found mentioned in the post. */
   /** Empty for direct and group messages. */
   readonly teamId: string;
-  readonly mentions: readonly string[];
   readonly senderName: string;
 }
 
@@ -68,11 +66,10 @@ export function parseSocketMessage(frame: string): SocketMessage {
       return { event: 'user_updated', userId: asString(user?.id) };
     }
     case 'posted': {
-      // `data.post` and `data.mentions` are JSON inside the JSON.
+      // `data.post` is JSON inside the JSON. (`data.mentions` is not used: a mention is read from the text, alike live and at catch-up.)
       const post = postFactsFrom((parseJson(data.post) ?? {}) as RawPost);
       const channelType = asString(data.channel_type);
       if (!post || !channelTypes.has(channelType)) return { event: 'other' };
-      const mentions = parseJson(data.mentions);
       return {
         event: 'posted',
         posted: {
@@ -80,7 +77,6 @@ export function parseSocketMessage(frame: string): SocketMessage {
           channelId: post.channelId,
           channelType: channelType as ChannelType,
           teamId: asString(data.team_id),
-          mentions: Array.isArray(mentions) ? mentions.filter((id): id is string => typeof id === 'string') : [],
           senderName: asString(data.sender_name).replace(/^@/, ''),
         },
       };

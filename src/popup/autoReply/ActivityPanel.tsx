@@ -6,6 +6,7 @@ import { t } from '../../shared/i18n.ts';
 import type { UnansweredConversation } from '../../shared/messages.ts';
 import { sendToTab } from '../../shared/messaging.ts';
 import { workspaceUrl } from '../../shared/workspace.ts';
+import { PendingRetries } from './PendingRetries.tsx';
 import { RepliesChart } from './RepliesChart.tsx';
 
 const entriesShown = 10;
@@ -61,6 +62,7 @@ export function ActivityPanel({ account, tabId, autoReplyOn }: { account: Accoun
       )}
       <section class="activity" aria-labelledby="activity-heading">
         <h2 id="activity-heading">{t('activityHeading')}</h2>
+        <PendingRetries account={account} />
         <RepliesChart counts={repliesPerDay(entries, Date.now(), chartDays, timeZone)} />
         {entries.length === 0 ? (
           <p>{t('activityNone')}</p>

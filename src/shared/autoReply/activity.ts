@@ -28,7 +28,12 @@ export const maxActivityEntries = 200;
 
 export function appendActivity(entries: readonly ActivityEntry[], entry: ActivityEntry): ActivityEntry[] {
   const withoutSamePost = entries.filter((known) => !(known.postId === entry.postId && known.kind === entry.kind));
-  return [entry, ...withoutSamePost].sort((a, b) => b.at - a.at).slice(0, maxActivityEntries);
+  const all = [entry, ...withoutSamePost].sort((a, b) => b.at - a.at);
+  // Over the cap the oldest replies go first: a message that got no answer stays listed longest.
+  for (let index = all.length - 1; all.length > maxActivityEntries && index >= 0; index -= 1) {
+    if (all[index]?.kind === 'replied') all.splice(index, 1);
+  }
+  return all.slice(0, maxActivityEntries);
 }
 
 export interface DailyCount {

@@ -51,6 +51,10 @@ export function onAutoReplySettingsChanged(account: Account, listener: (settings
   return onStoredChange(accountDataKey(account, 'settings'), () => void readAutoReplySettings(account).then(listener));
 }
 
+export function onPendingRepliesChanged(account: Account, listener: () => void): () => void {
+  return onStoredChange(accountDataKey(account, 'pending'), listener);
+}
+
 export function onActivityChanged(account: Account, listener: () => void): () => void {
   return onStoredChange(accountDataKey(account, 'activity'), listener);
 }
@@ -103,16 +107,30 @@ export async function updatePendingReplies<T>(account: Account, change: (pending
 const pendingUpdates = new Map<string, Promise<void>>();
 
 /**
- * Read-modify-write of one key, one at a time in this script: updates made
+ * Tabs of one workspace share the page's origin and so its Web Locks: a tab
+ * that was leader and one that just became leader never write one key at the
+ * same moment. (Elsewhere, as in unit tests, the script's own order holds.)
+ */
+function acrossTabs(key: string, write: () => Promise<void>): Promise<void> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks) return write();
+  // Typed as resolving to the callback's promise; it resolves once that promise has.
+  return locks.request(`companion-for-mattermost:storage:${key}`, write).then(() => undefined);
+}
+
+/**
+ * Read-modify-write of one key, one at a time in this script and across tabs: updates made
  * in parallel (replies in several conversations) are applied in turn, so
  * none overwrites another.
  */
 function updateStored(key: string, update: (stored: unknown) => unknown): Promise<void> {
   const previous = pendingUpdates.get(key) ?? Promise.resolve();
-  const next = previous.then(async () => {
-    const stored = (await browser.storage.local.get(key))[key];
-    await browser.storage.local.set({ [key]: update(stored) });
-  });
+  const next = previous.then(() =>
+    acrossTabs(key, async () => {
+      const stored = (await browser.storage.local.get(key))[key];
+      await browser.storage.local.set({ [key]: update(stored) });
+    }),
+  );
   const settled = next.catch(() => undefined);
   pendingUpdates.set(key, settled);
   void settled.then(() => {

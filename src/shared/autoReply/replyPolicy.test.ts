@@ -79,6 +79,19 @@ describe('reply policy: what gets a reply', () => {
     expect(ask({ channelType: 'P', mentionsMe: true, settings: mentionsOn })).toMatchObject({ reply: true });
   });
 
+  it('judges a message kept for a retry by when it came: its age and the schedule', () => {
+    const seenAt = now - 20 * minute;
+    const retriedAt = now;
+    expect(ask({ post: post({ createAt: seenAt - minute }), seenAt, now: retriedAt })).toMatchObject({ reply: true });
+    expect(ask({ post: post({ createAt: seenAt - minute }), seenAt, now: retriedAt, settings: { schedule: { kind: 'until', until: seenAt + minute } } })).toMatchObject({
+      reply: true,
+    });
+    expect(ask({ post: post({ createAt: seenAt - minute }), now: retriedAt, settings: { schedule: { kind: 'until', until: seenAt + minute } } })).toEqual({
+      reply: false,
+      reason: 'outside-schedule',
+    });
+  });
+
   it('does not answer a message older than the catch-up window', () => {
     expect(ask({ post: post({ createAt: now - 16 * minute }) })).toEqual({ reply: false, reason: 'too-old' });
     expect(ask({ post: post({ createAt: now - 14 * minute }) })).toMatchObject({ reply: true });
@@ -88,6 +101,11 @@ describe('reply policy: what gets a reply', () => {
 describe('reply policy: throttle from the server’s history', () => {
   it('answers a message only once, whoever answered it', () => {
     expect(ask({ history: [myAutoReply(500, 'post-1')] })).toEqual({ reply: false, reason: 'already-answered' });
+  });
+
+  it('does not answer a message the user wrote after, however long ago', () => {
+    const old = post({ createAt: now - 300 * minute });
+    expect(ask({ post: old, seenAt: now - 299 * minute, history: [old, myOwnMessage(200)] })).toEqual({ reply: false, reason: 'already-answered' });
   });
 
   it('does not reply while the user answered within the interval', () => {

@@ -68,7 +68,8 @@ export function decideReply(question: ReplyQuestion): ReplyDecision {
   const { post, settings, now } = question;
 
   if (!settings.enabled) return skip('auto-reply-off');
-  if (!isAutoReplyActive(settings, now)) return skip('outside-schedule');
+  // A message kept for a retry is judged by the schedule of when it came, not of when the server answered again.
+  if (!isAutoReplyActive(settings, question.seenAt ?? now)) return skip('outside-schedule');
   if (question.nativeResponderActive) return skip('native-responder-active');
   if (post.userId === question.myUserId) return skip('own-post');
   if (post.type.startsWith('system_')) return skip('system-message');
@@ -106,6 +107,8 @@ function skipForConversation({ channelType, mentionsMe, settings }: ReplyQuestio
 function skipForHistory({ post, history, myUserId, settings, now }: ReplyQuestion): SkipReason | undefined {
   const mine = history.filter((entry) => entry.userId === myUserId);
   if (mine.some((entry) => entry.props[autoReplyProp] === post.id)) return 'already-answered';
+  // The user wrote after the message (however long ago that was): they answered it themselves.
+  if (mine.some((entry) => !isAutoReply(entry) && entry.createAt > post.createAt)) return 'already-answered';
 
   const interval = settings.minutesBetweenReplies * minute;
   if (mine.some((entry) => !isAutoReply(entry) && now - entry.createAt < interval)) return 'user-active';

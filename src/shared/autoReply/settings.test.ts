@@ -13,6 +13,14 @@ describe('auto-reply settings', () => {
     });
   });
 
+  it('brings unversioned settings with their own choice of conversations up to date', () => {
+    const replyTo = { directMessages: true, groupMessages: true, channelMentions: false };
+    expect(parseAutoReplySettings({ enabled: true, replyTo })).toEqual({
+      ok: true,
+      settings: { ...defaultAutoReplySettings, enabled: true, replyTo: { ...replyTo, channelWideMentions: false } },
+    });
+  });
+
   it('brings version 1 settings to version 2 with channel-wide mentions off, keeping every choice', () => {
     const version1 = {
       ...defaultAutoReplySettings,

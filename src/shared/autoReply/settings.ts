@@ -102,7 +102,11 @@ export function parseAutoReplySettings(input: unknown): SettingsParseResult {
 export function migrateAutoReplySettings(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
   let stored = input as Record<string, unknown>;
-  if (stored.version === undefined) return { ...defaultAutoReplySettings, ...stored, version: autoReplySettingsVersion };
+  // Before versioning: the defaults of version 1 for what is missing, then the steps below.
+  if (stored.version === undefined) {
+    const { directMessages, groupMessages, channelMentions } = defaultAutoReplySettings.replyTo;
+    stored = { ...defaultAutoReplySettings, replyTo: { directMessages, groupMessages, channelMentions }, ...stored, version: 1 };
+  }
   if (stored.version === 1) {
     const replyTo = typeof stored.replyTo === 'object' && stored.replyTo !== null ? stored.replyTo : {};
     stored = { ...stored, version: 2, replyTo: { ...replyTo, channelWideMentions: false } };
