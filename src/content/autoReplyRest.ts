@@ -61,9 +61,9 @@ const historyPageSize = 200;
  * 1,000 rows without order; `before` skips posts sharing its create_at.)
  * A post arriving meanwhile shifts the pages by one: seen twice, kept once.
  */
-export async function fetchPostsFrom(api: MattermostApi, channelId: string, from: number): Promise<PostFacts[]> {
+export async function fetchPostsFrom(api: MattermostApi, channelId: string, from: number, maxPages = Infinity): Promise<PostFacts[]> {
   const found = new Map<string, PostFacts>();
-  for (let page = 0; ; page += 1) {
+  for (let page = 0; page < maxPages; page += 1) {
     const list = await api.request<{ order?: string[]; posts?: Record<string, RawPost> }>(
       'GET',
       `${api.client.getChannelRoute(channelId)}/posts?page=${page}&per_page=${historyPageSize}`,

@@ -10,6 +10,8 @@ import type { MattermostApi } from './mattermostApi.ts';
  * channel alone but marks the thread read with no unread mentions. Read
  * before the reply, and put back after it.
  */
+const restorePagesAtMost = 10;
+
 export interface UnreadState {
   readonly channelLastViewedAt: number;
   /** The user's view of the message's thread, when the message is a reply in a thread the user follows. */
@@ -55,7 +57,8 @@ export async function restoreUnread(
   if (channelLastViewedAt > before.channelLastViewedAt) {
     // Collapsed threads off (or a root post): the channel was marked viewed. Unread again from where the user stopped, even before the history read for the decision.
     const since = before.channelLastViewedAt;
-    const posts = covers(since) ? history : await fetchPostsFrom(api, candidate.channelId, since + 1);
+    // A last view weeks back is not read in full: past 2,000 posts the oldest one read is close enough.
+    const posts = covers(since) ? history : await fetchPostsFrom(api, candidate.channelId, since + 1, restorePagesAtMost);
     const first = firstUnseen(posts, myUserId, since);
     if (first) await markUnreadFrom(api, myUserId, first.id, false);
     return;
