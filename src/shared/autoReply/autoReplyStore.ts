@@ -85,7 +85,9 @@ export async function readCaughtUpTo(account: Account): Promise<number | undefin
 
 /** Never moves the catch-up point back: of two writers, the later point wins. */
 export function writeCaughtUpTo(account: Account, at: number): Promise<void> {
-  return updateStored(accountDataKey(account, 'caughtUpTo'), (stored) => (typeof stored === 'number' ? Math.max(stored, at) : at));
+  // Within this tab only: written as auto-reply is switched on, often just before the tab closes, so it must not
+  // wait for another tab. A point two tabs race on can only come out earlier, which looks at a message again.
+  return updateStored(accountDataKey(account, 'caughtUpTo'), (stored) => (typeof stored === 'number' ? Math.max(stored, at) : at), { acrossTabs: false });
 }
 
 export async function readPendingReplies(account: Account): Promise<PendingReply[]> {
@@ -123,14 +125,13 @@ function acrossTabs(key: string, write: () => Promise<void>): Promise<void> {
  * in parallel (replies in several conversations) are applied in turn, so
  * none overwrites another.
  */
-function updateStored(key: string, update: (stored: unknown) => unknown): Promise<void> {
+function updateStored(key: string, update: (stored: unknown) => unknown, { acrossTabs: locked = true } = {}): Promise<void> {
   const previous = pendingUpdates.get(key) ?? Promise.resolve();
-  const next = previous.then(() =>
-    acrossTabs(key, async () => {
-      const stored = (await browser.storage.local.get(key))[key];
-      await browser.storage.local.set({ [key]: update(stored) });
-    }),
-  );
+  const write = async () => {
+    const stored = (await browser.storage.local.get(key))[key];
+    await browser.storage.local.set({ [key]: update(stored) });
+  };
+  const next = previous.then(() => (locked ? acrossTabs(key, write) : write()));
   const settled = next.catch(() => undefined);
   pendingUpdates.set(key, settled);
   void settled.then(() => {
