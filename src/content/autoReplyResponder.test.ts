@@ -1,4 +1,3 @@
-import { Client4 } from '@mattermost/client';
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../shared/autoReply/activity.ts';
 import type { CandidatePost } from '../shared/autoReply/pendingReplies.ts';
@@ -6,33 +5,17 @@ import { autoReplyProp } from '../shared/autoReply/replyPolicy.ts';
 import { defaultAutoReplySettings } from '../shared/autoReply/settings.ts';
 import { respondTo, type ResponderContext } from './autoReplyResponder.ts';
 import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
+import { scriptedApi } from './testing/scriptedApi.ts';
 
 /**
  * The responder against a scripted server: which REST answers lead to a
  * reply, to the retry queue, to a listed failure, and what it sends.
  */
-const base = 'https://chat.example.com/api/v4';
 const now = 1_700_000_000_000;
 const message = { id: 'm1', user_id: 'bob', channel_id: 'dm', root_id: '', type: '', message: 'Hi', create_at: now - 1_000, props: {} };
 
 type Handler = (method: string, path: string, body: unknown) => unknown;
 
-function fakeApi(handle: Handler): MattermostApi & { calls: string[] } {
-  const client = new Client4();
-  client.setUrl('https://chat.example.com');
-  const calls: string[] = [];
-  return {
-    client,
-    calls,
-    request: async <T,>(method: string, url: string, body?: unknown) => {
-      const path = url.slice(base.length);
-      calls.push(`${method} ${path}`);
-      return handle(method, path, body) as T;
-    },
-    requestText: () => Promise.reject(new Error('not used')),
-    requestStream: () => Promise.reject(new Error('not used')),
-  };
-}
 
 /** A DM server: the message, alice's channel membership, and whatever `overrides` changes. */
 function dmServer(overrides: (method: string, path: string, body: unknown) => unknown = () => undefined): Handler {
@@ -96,7 +79,7 @@ const candidate: CandidatePost = {
 
 describe('answering one message', () => {
   it('replies in the thread, puts the unread marker back on the first unseen message and lists the reply', async () => {
-    const api = fakeApi(dmServer());
+    const api = scriptedApi(dmServer());
     const context = contextWith(api);
     expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
     expect(api.calls).toContain('POST /users/alice/posts/m1/set_unread');
@@ -104,7 +87,7 @@ describe('answering one message', () => {
   });
 
   it('hands a message whose history cannot be read to the retry queue, listing nothing yet', async () => {
-    const api = fakeApi(
+    const api = scriptedApi(
       dmServer((method, path) => {
         if (path.startsWith('/channels/dm/posts')) throw new MattermostApiError(503, '', 'Service Unavailable');
         return undefined;
@@ -117,7 +100,7 @@ describe('answering one message', () => {
   });
 
   it('lists a refused reply at once with the server’s reason', async () => {
-    const api = fakeApi(
+    const api = scriptedApi(
       dmServer((method, path) => {
         if (method === 'POST' && path.startsWith('/posts')) throw new MattermostApiError(403, 'api.context.permissions.app_error', 'No permission');
         return undefined;
@@ -129,7 +112,7 @@ describe('answering one message', () => {
   });
 
   it('still lists the reply when the unread marker cannot be put back, saying so', async () => {
-    const api = fakeApi(
+    const api = scriptedApi(
       dmServer((method, path) => {
         if (path.includes('/set_unread')) throw new MattermostApiError(500, '', 'boom');
         return undefined;
@@ -144,7 +127,7 @@ describe('answering one message', () => {
     const earlier = { id: 'r0', user_id: 'alice', channel_id: 'dm', root_id: 'm1', type: '', message: 'Away', create_at: now - 500, props: { [autoReplyProp]: 'm1' } };
     let posted = false;
     const clock = { at: now };
-    const api = fakeApi(
+    const api = scriptedApi(
       dmServer((method, path) => {
         if (method === 'POST' && path.startsWith('/posts')) {
           posted = true;
@@ -165,7 +148,7 @@ describe('answering one message', () => {
   });
 
   it('sends a message the history does not show yet, but the server has, to the retry queue', async () => {
-    const api = fakeApi(
+    const api = scriptedApi(
       dmServer((method, path) => {
         if (path.startsWith('/channels/dm/posts?page=0')) return { order: [], posts: {} };
         if (path === '/posts/m1') return message;
@@ -176,7 +159,7 @@ describe('answering one message', () => {
   });
 
   it('skips a message the server does not have (an event the page made up)', async () => {
-    const api = fakeApi(
+    const api = scriptedApi(
       dmServer((method, path) => {
         if (path.startsWith('/channels/dm/posts?page=0')) return { order: [], posts: {} };
         if (path === '/posts/m1') throw new MattermostApiError(404, 'app.post.get.app_error', 'Not found');
@@ -187,7 +170,7 @@ describe('answering one message', () => {
   });
 
   it('replies even when the unread state cannot be read first, and says it was not kept', async () => {
-    const api = fakeApi(
+    const api = scriptedApi(
       dmServer((method, path) => {
         if (path === '/channels/dm/members/me') throw new MattermostApiError(403, 'api.context.permissions.app_error', 'No permission');
         return undefined;
@@ -200,7 +183,7 @@ describe('answering one message', () => {
 
   it('counts a late reply as sent even when the check for a twin fails', async () => {
     const clock = { at: now };
-    const api = fakeApi(
+    const api = scriptedApi(
       dmServer((method, path) => {
         if (method === 'POST' && path.startsWith('/posts')) {
           clock.at += 40_000;
@@ -216,9 +199,9 @@ describe('answering one message', () => {
   });
 
   it('counts a message’s age up to when the tab first saw it, so a retry much later still answers it', async () => {
-    const api = fakeApi(dmServer());
+    const api = scriptedApi(dmServer());
     const context = contextWith(api, { at: now + 60 * 60_000 });
     expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
-    expect(await respondTo(contextWith(fakeApi(dmServer())), { ...candidate, seenAt: now + 60 * 60_000 })).toMatchObject({ kind: 'skipped', reason: 'too-old' });
+    expect(await respondTo(contextWith(scriptedApi(dmServer())), { ...candidate, seenAt: now + 60 * 60_000 })).toMatchObject({ kind: 'skipped', reason: 'too-old' });
   });
 });

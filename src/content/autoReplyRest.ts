@@ -148,13 +148,13 @@ export async function createReply(api: MattermostApi, reply: ReplyToSend): Promi
 }
 
 /**
- * Puts the unread marker back on a message, as if the user had never seen
- * it: for a root post the channel's, for a reply with collapsed threads on
- * the thread's (with its mention count).
+ * Puts the channel's unread marker back on a message, as if the user had
+ * never seen it, with the mention count worked out again (collapsed threads
+ * off; a thread's marker has its own route, `markThreadUnreadFrom`).
  */
-export async function markUnreadFrom(api: MattermostApi, myUserId: string, postId: string, collapsedThreads: boolean): Promise<void> {
+export async function markUnreadFrom(api: MattermostApi, myUserId: string, postId: string): Promise<void> {
   await api.request('POST', `${api.client.getUserRoute(myUserId)}/posts/${postId}/set_unread`, {
-    collapsed_threads_supported: collapsedThreads,
+    collapsed_threads_supported: false,
   });
 }
 

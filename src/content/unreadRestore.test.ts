@@ -1,31 +1,13 @@
-import { Client4 } from '@mattermost/client';
 import { describe, expect, it } from 'vitest';
 import type { CandidatePost } from '../shared/autoReply/pendingReplies.ts';
 import type { PostFacts } from '../shared/autoReply/replyPolicy.ts';
-import type { MattermostApi } from './mattermostApi.ts';
 import { restoreUnread } from './unreadRestore.ts';
+import { scriptedApi } from './testing/scriptedApi.ts';
 
 /** Putting the unread state back after a reply, against a scripted server. */
-const base = 'https://chat.example.com/api/v4';
 const post = (id: string, createAt: number, userId = 'bob', rootId = ''): PostFacts => ({ id, userId, rootId, type: '', message: id, createAt, props: {} });
 const raw = (facts: PostFacts) => ({ id: facts.id, user_id: facts.userId, channel_id: 'dm', root_id: facts.rootId, type: '', message: facts.message, create_at: facts.createAt, props: {} });
 
-function fakeApi(handle: (method: string, path: string) => unknown): MattermostApi & { calls: string[] } {
-  const client = new Client4();
-  client.setUrl('https://chat.example.com');
-  const calls: string[] = [];
-  return {
-    client,
-    calls,
-    request: async <T,>(method: string, url: string) => {
-      const path = url.slice(base.length);
-      calls.push(`${method} ${path}`);
-      return handle(method, path) as T;
-    },
-    requestText: () => Promise.reject(new Error('not used')),
-    requestStream: () => Promise.reject(new Error('not used')),
-  };
-}
 
 const candidate = (message: PostFacts): CandidatePost => ({ post: message, channelId: 'dm', channelType: 'D', teamId: '', seenAt: message.createAt, late: false });
 
@@ -33,7 +15,7 @@ describe('keeping the unread state after a reply', () => {
   it('collapsed threads off: marks unread from the first unseen message, even one older than the history read for the decision', async () => {
     const older = post('older', 1_000);
     const message = post('m', 50_000);
-    const api = fakeApi((method, path) => {
+    const api = scriptedApi((method, path) => {
       if (path === '/channels/dm/members/me') return { last_viewed_at: 60_000 };
       if (path.startsWith('/channels/dm/posts?page=0')) return { order: ['r', 'm', 'older', 'seen'], posts: { r: raw(post('r', 55_000, 'alice', 'm')), m: raw(message), older: raw(older), seen: raw(post('seen', 400)) } };
       if (path.startsWith('/channels/dm/posts?page=')) return { order: [], posts: {} };
@@ -49,7 +31,7 @@ describe('keeping the unread state after a reply', () => {
     const seenReply = post('seen', 2_000, 'bob', 'root');
     const unseenReply = post('unseen', 3_000, 'bob', 'root');
     const message = post('m', 4_000, 'bob', 'root');
-    const api = fakeApi((method, path) => {
+    const api = scriptedApi((method, path) => {
       if (path === '/channels/dm/members/me') return { last_viewed_at: 500 };
       if (method === 'POST') return {};
       throw new Error(path);
@@ -60,7 +42,7 @@ describe('keeping the unread state after a reply', () => {
 
   it('changes nothing when the reply left both the channel and the thread as they were', async () => {
     const message = post('m', 4_000);
-    const api = fakeApi((method, path) => {
+    const api = scriptedApi((method, path) => {
       if (path === '/channels/dm/members/me') return { last_viewed_at: 500 };
       throw new Error(path);
     });

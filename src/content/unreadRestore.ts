@@ -60,7 +60,7 @@ export async function restoreUnread(
     // A last view weeks back is not read in full: past 2,000 posts the oldest one read is close enough.
     const posts = covers(since) ? history : await fetchPostsFrom(api, candidate.channelId, since + 1, restorePagesAtMost);
     const first = firstUnseen(posts, myUserId, since);
-    if (first) await markUnreadFrom(api, myUserId, first.id, false);
+    if (first) await markUnreadFrom(api, myUserId, first.id);
     return;
   }
 
