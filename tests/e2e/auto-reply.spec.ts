@@ -47,10 +47,18 @@ test('an automatically away user stays away while auto-reply answers', async ({ 
     const browser = await newBrowser();
     const tab = await openMattermostAs(browser, alice, 'bob');
     await switchAutoReplyOn(await enableCompanion(browser, tab));
-    // As the Desktop app has the webapp do after a while without input: the server then sets an automatic "away".
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await reportUserIdle(tab);
-    await expect.poll(async () => (await asAlice.getStatus(alice.id)).status).toBe('away');
+    // As the Desktop app has the webapp do after a while without input: the server then sets an automatic "away",
+    // unless something of the user's was active within the last second (the webapp's socket reconnecting on a
+    // slow machine sets "online"), so the report is repeated until the server agrees.
+    await expect
+      .poll(
+        async () => {
+          await reportUserIdle(tab);
+          return (await asAlice.getStatus(alice.id)).status;
+        },
+        { intervals: [1_500], timeout: 45_000 },
+      )
+      .toBe('away');
 
     const sent = Date.now();
     await sender.client.createPost({ channel_id: conversation, message: 'Are you there?' });

@@ -61,7 +61,9 @@ export async function enableCompanion(browser: ExtensionBrowser, tab: Page): Pro
   const enable = popup.getByRole('button', { name: 'Enable on this workspace' });
   const session = popup.locator('.session');
   // Another tab of this profile may have enabled the workspace already.
-  await expect(enable.or(session)).toBeVisible();
+  await expect(enable.or(session)).toBeVisible().catch(async (error: unknown) => {
+    throw new Error(`The popup offers neither to enable nor a session; it shows: ${await popup.locator('body').innerText()}`, { cause: error });
+  });
   if (await enable.isVisible()) await waitForSocketHello(tab, () => enable.click());
   await expect(session).toHaveText(/Running in this tab as @/);
   await expect(popup.getByRole('switch', { name: 'Auto-reply' })).toBeVisible();
