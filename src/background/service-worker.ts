@@ -1,8 +1,10 @@
 import browser from 'webextension-polyfill';
 import contentScript from '../content/mattermost.ts?script&iife';
 import socketObserver from '../content/page-socket-observer.ts?script&iife';
+import supportPacketScript from '../content/supportPacket/packetScript.ts?script&iife';
 import { readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
 import { answerBackgroundMessages } from '../shared/messaging.ts';
+import { runInWorkspaceTab } from './runInWorkspaceTab.ts';
 import { saveDownload } from './saveDownload.ts';
 import { keepTabLoaded, showAutoReplyBadge } from './toolbarBadge.ts';
 import { disableWorkspace, enableWorkspace, forgetRevokedWorkspaces } from './workspaceAccess.ts';
@@ -17,6 +19,10 @@ answerBackgroundMessages({
   },
   listWorkspaces: () => readEnabledWorkspaces(),
   downloadFile: async ({ url, fileName }) => ({ downloadId: await saveDownload(url, fileName) }),
+  loadSupportPacketScript: async ({ tabId }) => {
+    await runInWorkspaceTab(tabId, supportPacketScript);
+    return null;
+  },
   reportAutoReplyHealth: async ({ badge, keepTabAlive }, sender) => {
     if (sender.tab?.id === undefined) return null;
     await showAutoReplyBadge(sender.tab.id, badge);

@@ -12,8 +12,6 @@ import { findWorkspaceForUrl, sameWorkspace } from '../shared/workspace.ts';
 import { startAutoReplyInTab } from './autoReplyTab.ts';
 import { createMattermostApi } from './mattermostApi.ts';
 import { trackServerProblems } from './serverProblems.ts';
-import { describeSupportPacket } from './supportPacket/availability.ts';
-import { createPacketJobs } from './supportPacket/packetJob.ts';
 import { listUnansweredConversations } from './unansweredConversations.ts';
 import { createWorkspaceClient, describeSession } from './workspaceClient.ts';
 
@@ -49,7 +47,6 @@ async function start(): Promise<void> {
   const autoReply = startAutoReplyInTab(workspace, api, clock, serverProblems, (report) => {
     sendToBackground('reportAutoReplyHealth', report).catch(() => undefined);
   });
-  const packets = createPacketJobs(workspace, api);
   const stopAnswering = answerContentMessages({
     describeSession: () => describeSession(client),
     describeAutoReply: () => autoReply.status(),
@@ -58,17 +55,6 @@ async function start(): Promise<void> {
       if (!account) throw readableError('sessionSignedOut', 'no account is signed in in this tab');
       return listUnansweredConversations(api, workspace, await readActivity(account));
     },
-    describeSupportPacket: () => describeSupportPacket(api, packets),
-    startSupportPacket: async ({ redactPersonalData }) => {
-      const { socket } = await autoReply.status();
-      packets.start({ redactPersonalData, websocketReachable: socket.state === 'connected' || undefined });
-      return null;
-    },
-    cancelSupportPacket: async () => {
-      packets.cancel();
-      return null;
-    },
-    saveSupportPacket: () => packets.save(),
   });
   const stopWatching = onEnabledWorkspacesChanged((workspaces) => {
     if (workspaces.some((enabled) => sameWorkspace(enabled, workspace))) return;

@@ -17,6 +17,8 @@ export type BackgroundContract = {
   reportAutoReplyHealth: { payload: AutoReplyHealthReport; answer: null };
   /** Saves a finished file through the browser's downloads. */
   downloadFile: { payload: { url: string; fileName: string }; answer: { downloadId: number } };
+  /** Runs the support-packet script in a tab of an enabled workspace (once per page); the page-load script carries auto-reply only. */
+  loadSupportPacketScript: { payload: { tabId: number }; answer: null };
 };
 
 /** Asked of the content script in a Mattermost tab. */
@@ -25,12 +27,20 @@ export type ContentContract = {
   describeAutoReply: { payload: null; answer: AutoReplyTabStatus };
   /** Conversations that got an auto-reply and still have no answer from the user. */
   listUnansweredConversations: { payload: null; answer: UnansweredConversation[] };
+};
+
+/** Asked of the support-packet script, which runs in a Mattermost tab once the popup has loaded it there. */
+export type SupportPacketContract = {
   describeSupportPacket: { payload: null; answer: SupportPacketAvailability };
-  startSupportPacket: { payload: { redactPersonalData: boolean }; answer: null };
+  /** `websocketReachable`: whether the tab's socket is connected, as its auto-reply script says (undefined when unknown). */
+  startSupportPacket: { payload: { redactPersonalData: boolean; websocketReachable: boolean | undefined }; answer: null };
   cancelSupportPacket: { payload: null; answer: null };
   /** Writes the finished packet to the downloads; answers its file name. */
   saveSupportPacket: { payload: null; answer: string };
 };
+
+/** Everything a tab's scripts answer. */
+export type TabContract = ContentContract & SupportPacketContract;
 
 export interface SupportPacketAvailability {
   /** The user's roles grant some System Console read permission. */

@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { Answer, BackgroundContract, ContentContract } from './messages.ts';
+import type { Answer, BackgroundContract, ContentContract, SupportPacketContract, TabContract } from './messages.ts';
 import { describeCause, isReadableError, readableError } from './readableError.ts';
 
 type Contract = Record<string, { payload: unknown; answer: unknown }>;
@@ -57,14 +57,15 @@ export function sendToBackground<K extends keyof BackgroundContract>(
   return unwrap(browser.runtime.sendMessage(envelope));
 }
 
-export function sendToTab<K extends keyof ContentContract>(
+export function sendToTab<K extends keyof TabContract>(
   tabId: number,
   type: K,
-  payload: ContentContract[K]['payload'],
-): Promise<ContentContract[K]['answer']> {
-  const envelope: Envelope<ContentContract, K> = { companion: type, payload };
+  payload: TabContract[K]['payload'],
+): Promise<TabContract[K]['answer']> {
+  const envelope: Envelope<TabContract, K> = { companion: type, payload };
   return unwrap(browser.tabs.sendMessage(tabId, envelope));
 }
 
 export const answerBackgroundMessages = (handlers: Handlers<BackgroundContract>) => answerMessages(handlers);
 export const answerContentMessages = (handlers: Handlers<ContentContract>) => answerMessages(handlers);
+export const answerSupportPacketMessages = (handlers: Handlers<SupportPacketContract>) => answerMessages(handlers);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../shared/i18n.ts';
 import type { SupportPacketAvailability } from '../../shared/messages.ts';
-import { sendToTab } from '../../shared/messaging.ts';
+import { sendToBackground, sendToTab } from '../../shared/messaging.ts';
 import { isReadableError, readableError, type ReadableError } from '../../shared/readableError.ts';
 import { onPacketJobChanged, readPacketJob, type PacketJobState } from '../../shared/supportPacketJob.ts';
 import type { Workspace } from '../../shared/workspace.ts';
@@ -26,7 +26,10 @@ export function SupportPacketPanel({ workspace, tabId }: { workspace: Workspace;
   }, [workspace]);
 
   useEffect(() => {
-    sendToTab(tabId, 'describeSupportPacket', null).then(setAvailability, (cause: unknown) => setError(asReadable(cause)));
+    // The packet code is not part of the tab's page-load script: it is run there now, once per page.
+    sendToBackground('loadSupportPacketScript', { tabId })
+      .then(() => sendToTab(tabId, 'describeSupportPacket', null))
+      .then(setAvailability, (cause: unknown) => setError(asReadable(cause)));
   }, [tabId, job?.state]);
 
   if (error && !availability) return <ErrorNotice error={error} />;
@@ -58,7 +61,7 @@ export function SupportPacketPanel({ workspace, tabId }: { workspace: Workspace;
             type="button"
             class="primary"
             disabled={job?.state === 'running'}
-            onClick={act(() => sendToTab(tabId, 'startSupportPacket', { redactPersonalData: redact }))}
+            onClick={act(() => startPacket(tabId, redact))}
           >
             {t('packetGenerate')}
           </button>
@@ -68,6 +71,15 @@ export function SupportPacketPanel({ workspace, tabId }: { workspace: Workspace;
       )}
     </section>
   );
+}
+
+/** The packet notes whether the tab's WebSocket is connected, as the tab's auto-reply script sees it. */
+async function startPacket(tabId: number, redactPersonalData: boolean): Promise<void> {
+  const websocketReachable = await sendToTab(tabId, 'describeAutoReply', null).then(
+    ({ socket }) => socket.state === 'connected' || undefined,
+    () => undefined,
+  );
+  await sendToTab(tabId, 'startSupportPacket', { redactPersonalData, websocketReachable });
 }
 
 function JobState(props: { job: PacketJobState | undefined; packetHeld: boolean; onCancel: () => void; onSave: () => void }) {
