@@ -1,5 +1,5 @@
-import type { Client4 } from '@mattermost/client';
 import { parseRetryAfter, retryDelayMs } from './retryPolicy.ts';
+import type { WorkspaceClient } from './workspaceClient.ts';
 
 /** A failed REST call with what the server said: status, Mattermost's error id and message. */
 export class MattermostApiError extends Error {
@@ -19,7 +19,7 @@ export interface RequestOptions {
 }
 
 export interface MattermostApi {
-  readonly client: Client4;
+  readonly client: WorkspaceClient;
   /** One request for JSON, with retries for rate limits, server errors and network failures. */
   request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, options?: RequestOptions): Promise<T>;
   /** A GET whose answer is text (a log file), with the same retries. */
@@ -51,23 +51,24 @@ const realTiming: RequestTiming = {
 };
 
 /**
- * The one place that talks HTTP: Client4 supplies the routes, the session
- * cookies and the CSRF header; this keeps the raw response, because Client4
- * drops the status and `Retry-After` of non-JSON errors such as a 429.
+ * The one place that talks HTTP: the workspace client supplies the routes,
+ * the session cookies and the CSRF header; this keeps the raw response, with
+ * the status and `Retry-After` of non-JSON errors such as a 429.
  */
-export function createMattermostApi(client: Client4, timing: RequestTiming = realTiming, observer: ResponseObserver = {}): MattermostApi {
+export function createMattermostApi(client: WorkspaceClient, timing: RequestTiming = realTiming, observer: ResponseObserver = {}): MattermostApi {
   /** One request; a successful response is handed back unread, an error thrown with what the server said. */
   async function once(method: string, url: string, body: unknown, options: RequestOptions): Promise<{ response: Response; headers: Headers }> {
     let response: Response;
     try {
       const init = client.getOptions({ method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      response = await fetch(url, { ...(init as RequestInit), ...(options.signal ? { signal: options.signal } : {}) });
+      response = await fetch(url, { ...init, ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       const noAnswer = new MattermostApiError(0, 'network', `No answer from the server: ${String(error)}`);
       observer.onNoAnswer?.(url, noAnswer);
       throw noAnswer;
     }
+    client.learnFromAnswer(response.headers);
     observer.onAnswer?.(url, response.status, response.headers, timing.now());
     if (response.ok) return { response, headers: response.headers };
     const text = await response.text();

@@ -1,5 +1,5 @@
-import type { Client4 } from '@mattermost/client';
 import { MattermostApiError, type MattermostApi } from '../mattermostApi.ts';
+import { createWorkspaceClient } from '../workspaceClient.ts';
 
 /** For tests: a MattermostApi answering from a table of `METHOD path` → answer, recording every call. */
 export type FakeAnswer = unknown | MattermostApiError | ((body: unknown) => unknown);
@@ -22,7 +22,7 @@ export function fakeMattermostApi(answers: Readonly<Record<string, FakeAnswer>>)
   };
   return {
     calls,
-    client: { getBaseRoute: () => apiRoot } as unknown as Client4,
+    client: createWorkspaceClient({ origin: 'https://chat.example.com', basePath: '' }),
     request: <T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => Promise.resolve().then(() => answer(method, url, body) as T),
     requestText: (url: string) => Promise.resolve().then(() => ({ text: answer('GET', url) as string, headers: new Headers() })),
     async requestStream(url: string, onChunk: (text: string) => Promise<void> | void) {

@@ -1,10 +1,9 @@
-import { Client4 } from '@mattermost/client';
 import type { MattermostApi } from '../mattermostApi.ts';
+import { createWorkspaceClient } from '../workspaceClient.ts';
 
 /** A MattermostApi whose answers come from `handle`, by method and path under /api/v4; every call is noted in `calls`. */
 export function scriptedApi(handle: (method: string, path: string, body: unknown) => unknown): MattermostApi & { calls: string[] } {
-  const client = new Client4();
-  client.setUrl('https://chat.example.com');
+  const client = createWorkspaceClient({ origin: 'https://chat.example.com', basePath: '' });
   const base = `${client.getUrl()}/api/v4`;
   const calls: string[] = [];
   return {
