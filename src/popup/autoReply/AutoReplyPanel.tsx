@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '../../shared/autoReply/accountData.ts';
 import { decideAutoReplyHealth } from '../../shared/autoReply/autoReplyHealth.ts';
-import { onAutoReplySettingsChanged, readAutoReplySettings, writeAutoReplySettings, writeCaughtUpTo, type StoredSettings } from '../../shared/autoReply/autoReplyStore.ts';
+import { onAutoReplySettingsChanged, readAutoReplySettings, writeAutoReplySettings, type StoredSettings } from '../../shared/autoReply/autoReplyStore.ts';
 import { isAutoReplyActive } from '../../shared/autoReply/schedule.ts';
 import type { AutoReplySettings } from '../../shared/autoReply/settings.ts';
 import { t } from '../../shared/i18n.ts';
@@ -66,11 +66,11 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
 
   if (!draft || !stored) return null;
 
+  // Switched on now, by the server's clock: catching up later starts here, even if the tab closes before it notes it too.
+  const switchedOnAt = (candidate: unknown) =>
+    !stored.settings.enabled && (candidate as Partial<AutoReplySettings> | null)?.enabled === true ? Date.now() + status.serverOffsetMs : undefined;
   const save = async (candidate: unknown): Promise<readonly string[]> => {
-    const switchedOn = !stored.settings.enabled && (candidate as Partial<AutoReplySettings>).enabled === true;
-    const found = await writeAutoReplySettings(account, candidate);
-    // Switched on now, by the server's clock: catching up later starts here, even if the tab closes before it notes it too.
-    if (found.length === 0 && switchedOn) await writeCaughtUpTo(account, Date.now() + status.serverOffsetMs);
+    const found = await writeAutoReplySettings(account, candidate, switchedOnAt(candidate));
     setProblems(found);
     setSaved(found.length === 0);
     return found;
@@ -81,7 +81,7 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
     void save(next);
   };
   const importSettings = async (candidate: unknown) => {
-    const found = await writeAutoReplySettings(account, candidate);
+    const found = await writeAutoReplySettings(account, candidate, switchedOnAt(candidate));
     if (found.length === 0) {
       const reread = await readAutoReplySettings(account);
       setDraft(reread.settings);

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 /** storage.local with an await between every read and write, as the real one has. */
 const stored = new Map<string, unknown>();
+/** The keys of each `set` call, in order. */
+const writes: string[][] = [];
 const tick = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
 vi.mock('webextension-polyfill', () => ({
   default: {
@@ -12,6 +14,7 @@ vi.mock('webextension-polyfill', () => ({
           return Object.fromEntries([keys].flat().filter((key) => stored.has(key)).map((key) => [key, structuredClone(stored.get(key))]));
         },
         async set(items: Record<string, unknown>) {
+          writes.push(Object.keys(items).sort());
           await tick();
           for (const [key, value] of Object.entries(items)) stored.set(key, structuredClone(value));
         },
@@ -20,7 +23,9 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { readActivity, readCaughtUpTo, readPendingReplies, recordActivity, updatePendingReplies, writeCaughtUpTo } = await import('./autoReplyStore.ts');
+const { readActivity, readAutoReplySettings, readCaughtUpTo, readPendingReplies, recordActivity, updatePendingReplies, writeAutoReplySettings, writeCaughtUpTo } =
+  await import('./autoReplyStore.ts');
+const { defaultAutoReplySettings } = await import('./settings.ts');
 const { afterFailure } = await import('./pendingReplies.ts');
 
 const account = { workspace: { origin: 'https://chat.example.com', basePath: '' }, userId: 'alice' };
@@ -57,5 +62,24 @@ describe('auto-reply storage written from many conversations at once', () => {
       ),
     );
     expect(await readPendingReplies(account)).toHaveLength(50);
+  });
+
+  it('switching on saves the settings and the catch-up point in one write, never moving the point back', async () => {
+    await writeCaughtUpTo(account, 5_000);
+    writes.length = 0;
+    expect(await writeAutoReplySettings(account, { ...defaultAutoReplySettings, enabled: true }, 9_000)).toEqual([]);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.some((key) => key.endsWith('settings')) && writes[0]?.some((key) => key.endsWith('caughtUpTo'))).toBe(true);
+    expect([(await readAutoReplySettings(account)).settings.enabled, await readCaughtUpTo(account)]).toEqual([true, 9_000]);
+
+    await writeAutoReplySettings(account, { ...defaultAutoReplySettings, enabled: true }, 7_000);
+    expect(await readCaughtUpTo(account)).toBe(9_000);
+  });
+
+  it('saving settings that leave auto-reply off, or invalid ones, leaves the catch-up point alone', async () => {
+    await writeCaughtUpTo(account, 5_000);
+    await writeAutoReplySettings(account, { ...defaultAutoReplySettings, enabled: false }, 9_000);
+    expect(await writeAutoReplySettings(account, { ...defaultAutoReplySettings, enabled: true, minutesBetweenReplies: -1 }, 9_000)).not.toEqual([]);
+    expect(await readCaughtUpTo(account)).toBe(5_000);
   });
 });

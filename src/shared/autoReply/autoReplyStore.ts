@@ -39,11 +39,24 @@ export async function readAutoReplySettings(account: Account): Promise<StoredSet
   return { ok: false, settings: { ...defaultAutoReplySettings, enabled: false }, problems: parsed.problems };
 }
 
-/** Saves settings only when they are valid; the caller shows the problems otherwise. */
-export async function writeAutoReplySettings(account: Account, candidate: unknown): Promise<readonly string[]> {
+/**
+ * Saves settings only when they are valid; the caller shows the problems
+ * otherwise. `switchedOnAt` (server time) says auto-reply is being switched on
+ * now: the catch-up point moves there in the same write, so a popup or
+ * browser closed at once keeps both or neither, and a tab started later lists
+ * what came since instead of looking back only its catch-up window.
+ */
+export async function writeAutoReplySettings(account: Account, candidate: unknown, switchedOnAt?: number): Promise<readonly string[]> {
   const parsed = parseAutoReplySettings(candidate);
   if (!parsed.ok) return parsed.problems;
-  await browser.storage.local.set({ [accountDataKey(account, 'settings')]: parsed.settings });
+  const settingsKey = accountDataKey(account, 'settings');
+  if (switchedOnAt === undefined || !parsed.settings.enabled) {
+    await browser.storage.local.set({ [settingsKey]: parsed.settings });
+    return [];
+  }
+  const pointKey = accountDataKey(account, 'caughtUpTo');
+  const point = (await browser.storage.local.get(pointKey))[pointKey];
+  await browser.storage.local.set({ [settingsKey]: parsed.settings, [pointKey]: typeof point === 'number' ? Math.max(point, switchedOnAt) : switchedOnAt });
   return [];
 }
 
