@@ -91,7 +91,7 @@ export function createMattermostApi(client: WorkspaceClient, timing: RequestTimi
         return await once(method, url, body, options);
       } catch (error) {
         if (!(error instanceof MattermostApiError)) throw error;
-        const delay = retryDelayMs(error, attempt);
+        const delay = retryDelayMs(error, attempt, Math.random());
         if (delay === undefined || options.signal?.aborted) throw error;
         await timing.sleep(delay);
       }

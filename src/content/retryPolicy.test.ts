@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxAttempts, parseRetryAfter, retryDelayMs } from './retryPolicy.ts';
+import { maxAttempts, maxRateLimitedAttempts, parseRetryAfter, retryDelayMs } from './retryPolicy.ts';
 
 describe('retry policy', () => {
   it('waits exactly as long as a rate limit asks', () => {
@@ -14,6 +14,15 @@ describe('retry policy', () => {
   it('backs off exponentially after server errors and lost connections', () => {
     expect([1, 2, 3, 4].map((attempt) => retryDelayMs({ status: 503 }, attempt))).toEqual([1_000, 2_000, 4_000, 8_000]);
     expect(retryDelayMs({ status: 0 }, 2)).toBe(2_000);
+  });
+
+  it('spreads requests a rate limit turned away together over the second after the time asked', () => {
+    expect([0, 0.5, 0.999].map((spread) => retryDelayMs({ status: 429, retryAfterSeconds: 1 }, 1, spread))).toEqual([1_000, 1_500, 1_999]);
+  });
+
+  it('tries more often after rate limits than after server errors', () => {
+    expect(retryDelayMs({ status: 429, retryAfterSeconds: 1 }, maxAttempts)).toBe(1_000);
+    expect(retryDelayMs({ status: 429, retryAfterSeconds: 1 }, maxRateLimitedAttempts)).toBeUndefined();
   });
 
   it('never waits longer than a minute', () => {

@@ -10,15 +10,21 @@ export interface FailedAttempt {
 }
 
 export const maxAttempts = 6;
+/** A rate limit says when to come back: worth more tries than a server that fails. */
+export const maxRateLimitedAttempts = 10;
 const firstBackoffMs = 1_000;
 const longestWaitMs = 60_000;
+/** Requests turned away together come back spread over this much, or they all meet the limit again at the same instant. */
+const rateLimitSpreadMs = 1_000;
 
-export function retryDelayMs(failure: FailedAttempt, attempt: number): number | undefined {
-  if (attempt >= maxAttempts) return undefined;
+/** `spread`, in [0, 1), places this request within the spread after a rate limit (a random number in use). */
+export function retryDelayMs(failure: FailedAttempt, attempt: number, spread = 0): number | undefined {
   if (failure.status === 429) {
+    if (attempt >= maxRateLimitedAttempts) return undefined;
     const asked = failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1_000 : firstBackoffMs * 2 ** (attempt - 1);
-    return Math.min(Math.max(asked, 0), longestWaitMs);
+    return Math.min(Math.max(asked, 0) + spread * rateLimitSpreadMs, longestWaitMs);
   }
+  if (attempt >= maxAttempts) return undefined;
   if (failure.status === 0 || failure.status >= 500) {
     return Math.min(firstBackoffMs * 2 ** (attempt - 1), longestWaitMs);
   }
