@@ -11,7 +11,7 @@ import {
   writeCaughtUpTo,
   type StoredSettings,
 } from '../shared/autoReply/autoReplyStore.ts';
-import { safeCatchUpPoint } from '../shared/autoReply/catchUpPoint.ts';
+import { catchUpPointFromClock, safeCatchUpPoint } from '../shared/autoReply/catchUpPoint.ts';
 import { laterDuplicateReplies } from '../shared/autoReply/duplicateReplies.ts';
 import { afterFailure, duePendingReplies, giveUpAfterMs, withoutPending, type CandidatePost, type PendingReply } from '../shared/autoReply/pendingReplies.ts';
 import { autoReplyProp } from '../shared/autoReply/replyPolicy.ts';
@@ -228,7 +228,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     }
     await Promise.all(channelQueues.values());
     if (stopping.signal.aborted) return;
-    await writeCaughtUpTo(account, safeCatchUpPoint(startedAt, inProgress.values()));
+    await writeCaughtUpTo(account, safeCatchUpPoint(catchUpPointFromClock(startedAt), inProgress.values()));
     gapOpen = false;
   }
 
@@ -342,7 +342,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     // Switched on just now: what came before is not to be answered.
     if (!wasActive && isActive() && isLeader()) {
       gapOpen = false;
-      void writeCaughtUpTo(account, clock.now());
+      void writeCaughtUpTo(account, catchUpPointFromClock(clock.now()));
     }
     onSettingsChanged();
   });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '../../shared/autoReply/accountData.ts';
 import { decideAutoReplyHealth } from '../../shared/autoReply/autoReplyHealth.ts';
 import { onAutoReplySettingsChanged, readAutoReplySettings, writeAutoReplySettings, type StoredSettings } from '../../shared/autoReply/autoReplyStore.ts';
+import { catchUpPointFromClock } from '../../shared/autoReply/catchUpPoint.ts';
 import { isAutoReplyActive } from '../../shared/autoReply/schedule.ts';
 import type { AutoReplySettings } from '../../shared/autoReply/settings.ts';
 import { t } from '../../shared/i18n.ts';
@@ -68,7 +69,9 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
 
   // Switched on now, by the server's clock: catching up later starts here, even if the tab closes before it notes it too.
   const switchedOnAt = (candidate: unknown) =>
-    !stored.settings.enabled && (candidate as Partial<AutoReplySettings> | null)?.enabled === true ? Date.now() + status.serverOffsetMs : undefined;
+    !stored.settings.enabled && (candidate as Partial<AutoReplySettings> | null)?.enabled === true
+      ? catchUpPointFromClock(Date.now() + status.serverOffsetMs)
+      : undefined;
   const save = async (candidate: unknown): Promise<readonly string[]> => {
     const found = await writeAutoReplySettings(account, candidate, switchedOnAt(candidate));
     setProblems(found);
