@@ -4,6 +4,7 @@ import socketObserver from '../content/page-socket-observer.ts?script&iife';
 import supportPacketScript from '../content/supportPacket/packetScript.ts?script&iife';
 import { readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
 import { answerBackgroundMessages } from '../shared/messaging.ts';
+import { supportPacketScriptFlag } from '../shared/tabScriptFlags.ts';
 import { runInWorkspaceTab } from './runInWorkspaceTab.ts';
 import { saveDownload } from './saveDownload.ts';
 import { keepTabLoaded, showAutoReplyBadge } from './toolbarBadge.ts';
@@ -20,7 +21,7 @@ answerBackgroundMessages({
   listWorkspaces: () => readEnabledWorkspaces(),
   downloadFile: async ({ url, fileName }) => ({ downloadId: await saveDownload(url, fileName) }),
   loadSupportPacketScript: async ({ tabId }) => {
-    await runInWorkspaceTab(tabId, supportPacketScript);
+    await runInWorkspaceTab(tabId, { file: supportPacketScript, runningFlag: supportPacketScriptFlag });
     return null;
   },
   reportAutoReplyHealth: async ({ badge, keepTabAlive }, sender) => {

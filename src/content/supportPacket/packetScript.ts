@@ -3,21 +3,19 @@
  * loaded with the page: the background runs it in the tab when the popup shows
  * the packet block, so the script every page load parses carries auto-reply
  * only. Run again in the same page, it does nothing: the first run keeps
- * answering, and keeps a finished packet until it is saved.
+ * answering, and keeps a finished packet until it is saved. Its requests are
+ * its own: the page-load script's server clock and sign-in watch do not see
+ * them (a packet asks the server's time and who is signed in by itself).
  */
 import { onEnabledWorkspacesChanged, readEnabledWorkspaces } from '../../shared/enabledWorkspaces.ts';
 import { answerSupportPacketMessages } from '../../shared/messaging.ts';
 import { readableError } from '../../shared/readableError.ts';
+import { isFlagSet, setFlag, supportPacketScriptFlag } from '../../shared/tabScriptFlags.ts';
 import { findWorkspaceForUrl, type Workspace } from '../../shared/workspace.ts';
 import { createMattermostApi } from '../mattermostApi.ts';
 import { createWorkspaceClient } from '../workspaceClient.ts';
 import { describeSupportPacket } from './availability.ts';
 import { createPacketJobs, type PacketJobs } from './packetJob.ts';
-
-declare global {
-  // Set while this script runs in the tab: it must answer only once.
-  var companionForMattermostPacketScript: boolean | undefined;
-}
 
 interface PacketTab {
   readonly api: ReturnType<typeof createMattermostApi>;
@@ -32,8 +30,9 @@ async function packetTabFor(workspaces: Promise<Workspace[]>): Promise<PacketTab
 }
 
 function start(): void {
-  if (globalThis.companionForMattermostPacketScript) return;
-  globalThis.companionForMattermostPacketScript = true;
+  // Set while this script runs in the tab: it must answer only once.
+  if (isFlagSet(supportPacketScriptFlag)) return;
+  setFlag(supportPacketScriptFlag, true);
 
   // The listener is in place before this run ends, so the popup's first question, sent as soon as the script
   // has run, finds it; the answers wait for the workspace to be read.
@@ -59,7 +58,7 @@ function start(): void {
     if (findWorkspaceForUrl(workspaces, location.href)) return;
     stopAnswering();
     stopWatching();
-    globalThis.companionForMattermostPacketScript = false;
+    setFlag(supportPacketScriptFlag, false);
   });
 }
 
