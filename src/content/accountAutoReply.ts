@@ -17,13 +17,26 @@ import { afterFailure, duePendingReplies, giveUpAfterMs, withoutPending, type Ca
 import { autoReplyProp } from '../shared/autoReply/replyPolicy.ts';
 import { hasScheduleEnded, isAutoReplyActive } from '../shared/autoReply/schedule.ts';
 import type { ServerClock } from '../shared/autoReply/serverClock.ts';
-import { deletePost, fetchMyChannels, fetchMyFirstTeamId, fetchPostsFrom, type Me } from './autoReplyRest.ts';
+import { collapsedThreadsOn, collapsedThreadsPreference } from '../shared/autoReply/collapsedThreads.ts';
+import { ConversationState } from '../shared/autoReply/conversationState.ts';
+import {
+  deletePost,
+  fetchCollapsedThreadsChoice,
+  fetchCollapsedThreadsSetting,
+  fetchDisplayName,
+  fetchDisplayNames,
+  fetchMyChannels,
+  fetchMyFirstTeamId,
+  fetchPostsFrom,
+  type Me,
+} from './autoReplyRest.ts';
 import { respondTo, type ResponderContext, type ResponseOutcome } from './autoReplyResponder.ts';
 import { BoundedSet } from './boundedSet.ts';
 import type { MattermostApi } from './mattermostApi.ts';
 import { describeFailure } from './requestFailure.ts';
-import type { PostedEvent } from './socketMessage.ts';
-import { handledPostsRemembered, keepNewestDisplayNames } from './tabMemory.ts';
+import { DisplayNameBook } from './displayNameBook.ts';
+import type { PostedEvent, PreferenceChange } from './socketMessage.ts';
+import { handledPostsRemembered } from './tabMemory.ts';
 
 /** Catching up never looks further back than a day. */
 const longestCatchUpMs = 24 * 60 * 60_000;
@@ -45,6 +58,16 @@ export interface AccountAutoReply {
   catchUp(): void;
   /** The socket dropped: live messages do not move the catch-up point until the catch-up after it is done. */
   noteGap(): void;
+  /** A post was deleted (a message, or the user's own post). */
+  onPostDeleted(channelId: string, postId: string): void;
+  /** The user's preferences changed on some device. */
+  onPreferencesChanged(preferences: readonly PreferenceChange[]): void;
+  /** The server's settings changed. */
+  onConfigChanged(): void;
+  /** A person changed their profile. */
+  onUserUpdated(userId: string): void;
+  /** A direct conversation was opened with the user: whoever writes first is likely to need an answer. */
+  onDirectChannelAdded(userIds: readonly string[]): void;
   /** Periodic work of the leader: retries, saving the catch-up point, switching off when an "until" ends. */
   tick(): void;
   stop(): void;
@@ -56,6 +79,8 @@ interface AccountContext {
   readonly clock: ServerClock;
   readonly me: () => Me | undefined;
   readonly isLeader: () => boolean;
+  /** The webapp's socket is connected: what it carries from now on can be known. */
+  readonly socketConnected: () => boolean;
   readonly onSettingsChanged: () => void;
 }
 
@@ -66,7 +91,7 @@ interface AccountContext {
  * skipped, listed in the activity, or in the retry queue, and only then
  * counts as handled. Replaced as a whole when another account signs in.
  */
-export function startAccountAutoReply({ account, api, clock, me, isLeader, onSettingsChanged }: AccountContext): AccountAutoReply {
+export function startAccountAutoReply({ account, api, clock, me, isLeader, socketConnected, onSettingsChanged }: AccountContext): AccountAutoReply {
   const stopping = new AbortController();
   const handled = new BoundedSet<string>(handledPostsRemembered);
   /**
@@ -75,7 +100,12 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
    * catch-up point stays before each until it has an outcome.
    */
   const inProgress = new Map<string, number>();
-  const displayNames = new Map<string, string>();
+  const names = new DisplayNameBook({ many: (ids) => fetchDisplayNames(api, ids), one: (id) => fetchDisplayName(api, id) });
+  /** What the socket said of the account's conversations since the last gap. */
+  const conversations = new ConversationState();
+  /** Read once per stretch without a gap, then kept up to date from the socket; a failed read is tried again next time. */
+  let threadsSetting: Promise<string | undefined> | undefined;
+  let threadsChoice: Promise<string | undefined> | undefined;
   const channelQueues = new Map<string, Promise<unknown>>();
   const createdReplies = new Map<string, { id: string; createAt: number }>();
   /** The user's own auto-replies seen on the socket, by the message they answer, to compare with one this tab is still sending. */
@@ -114,6 +144,31 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
 
   const isActive = () => stored !== undefined && isAutoReplyActive(stored.settings, clock.now());
 
+  const retryOnFailure = (read: () => Promise<string | undefined>, forget: () => void) =>
+    read().catch((error: unknown) => {
+      forget();
+      throw error;
+    });
+
+  /** Whether the user's replies are collapsed-threads replies; undefined when that cannot be read (the unread state is then read around each reply). */
+  async function collapsedThreads(): Promise<boolean | undefined> {
+    threadsSetting ??= retryOnFailure(() => fetchCollapsedThreadsSetting(api), () => (threadsSetting = undefined));
+    threadsChoice ??= retryOnFailure(() => fetchCollapsedThreadsChoice(api), () => (threadsChoice = undefined));
+    try {
+      const [setting, choice] = await Promise.all([threadsSetting, threadsChoice]);
+      return collapsedThreadsOn(setting, choice);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A gap, or the start of a stretch the socket is heard: everything learnt from it is forgotten. */
+  function restartKnowledge(): void {
+    conversations.restart(socketConnected());
+    threadsSetting = undefined;
+    threadsChoice = undefined;
+  }
+
   /** Settings read afresh for each message: a switch-on in the popup counts for the very next message. */
   const contextFor = async (): Promise<ResponderContext | undefined> => {
     const user = me();
@@ -125,7 +180,9 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
       settings: current.settings,
       now: () => clock.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      displayNames: keepNewestDisplayNames(displayNames),
+      names,
+      conversations,
+      collapsedThreads: () => collapsedThreads(),
       anyTeamId: () => (teamId ??= fetchMyFirstTeamId(api).catch((error: unknown) => {
         teamId = undefined;
         throw error;
@@ -173,7 +230,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
       at: clock.now(),
       postId: entry.candidate.post.id,
       channelId: entry.candidate.channelId,
-      senderName: displayNames.get(entry.candidate.post.userId) ?? entry.candidate.senderHint ?? entry.candidate.post.userId,
+      senderName: names.known(entry.candidate.post.userId) ?? entry.candidate.senderHint ?? entry.candidate.post.userId,
       reason: entry.reason,
       unreachableFrom: entry.firstFailedAt,
       unreachableUntil: entry.lastFailedAt,
@@ -219,10 +276,16 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     }
     const startedAt = clock.now();
     const from = Math.max((await readCaughtUpTo(account)) ?? startedAt - stored.settings.catchUpMinutes * 60_000, startedAt - longestCatchUpMs);
-    for (const channel of await fetchMyChannels(api)) {
+    const listRead = conversations.readStarting();
+    const channels = await fetchMyChannels(api);
+    conversations.learnChannelList(listRead, channels);
+    for (const channel of channels) {
       if (stopping.signal.aborted) return;
       if (channel.lastPostAt < from) continue;
-      for (const post of await fetchPostsFrom(api, channel.id, from)) {
+      const historyRead = conversations.readStarting();
+      const posts = await fetchPostsFrom(api, channel.id, from);
+      conversations.learnHistory(historyRead, channel.id, from, posts);
+      for (const post of posts) {
         void enqueue({ post, channelId: channel.id, channelType: channel.type, teamId: channel.teamId, seenAt: startedAt, late: true });
       }
     }
@@ -273,6 +336,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
 
   function catchUp(): void {
     gapOpen = true;
+    restartKnowledge();
     // Asked again while running: once more afterwards, for what came in meanwhile.
     if (catchingUp) {
       catchUpAgain = true;
@@ -352,6 +416,8 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     account,
     settings: () => stored,
     onPosted(posted) {
+      // Every post counts, the user's own and those heard while another tab leads.
+      conversations.observe(posted.channelId, posted.post);
       const user = me();
       if (!user) return;
       if (posted.post.userId === user.id) {
@@ -369,6 +435,25 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, onSet
     catchUp,
     noteGap() {
       gapOpen = true;
+      restartKnowledge();
+    },
+    onPostDeleted(channelId, postId) {
+      conversations.forgetPost(channelId, postId);
+    },
+    onPreferencesChanged(preferences) {
+      const change = preferences.find((entry) => entry.category === collapsedThreadsPreference.category && entry.name === collapsedThreadsPreference.name);
+      if (change) threadsChoice = Promise.resolve(change.value);
+    },
+    onConfigChanged() {
+      threadsSetting = undefined;
+    },
+    onUserUpdated(userId) {
+      names.forget(userId);
+    },
+    onDirectChannelAdded(userIds) {
+      const user = me();
+      if (!user || !isLeader() || !isActive()) return;
+      names.prefetch(userIds.filter((userId) => userId !== user.id));
     },
     tick() {
       if (catchUpRetryAt !== undefined && clock.now() >= catchUpRetryAt && isLeader()) catchUp();

@@ -3,7 +3,10 @@ import type { ActivityEntry } from '../shared/autoReply/activity.ts';
 import type { CandidatePost } from '../shared/autoReply/pendingReplies.ts';
 import { autoReplyProp } from '../shared/autoReply/replyPolicy.ts';
 import { defaultAutoReplySettings } from '../shared/autoReply/settings.ts';
+import { ConversationState } from '../shared/autoReply/conversationState.ts';
 import { respondTo, type ResponderContext } from './autoReplyResponder.ts';
+import { fetchDisplayName, fetchDisplayNames } from './autoReplyRest.ts';
+import { DisplayNameBook } from './displayNameBook.ts';
 import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
 import { scriptedApi } from './testing/scriptedApi.ts';
 
@@ -29,7 +32,8 @@ function dmServer(overrides: (method: string, path: string, body: unknown) => un
       return { order: posts.map((post) => post.id).reverse(), posts: Object.fromEntries(posts.map((post) => [post.id, post])) };
     }
     if (method === 'GET' && path.startsWith('/channels/dm/posts?page=')) return { order: [], posts: {} };
-    if (method === 'GET' && path === '/users/bob') return { username: 'bob', first_name: 'Bob', last_name: 'Baker' };
+    if (method === 'GET' && path === '/users/bob') return { id: 'bob', username: 'bob', first_name: 'Bob', last_name: 'Baker' };
+    if (method === 'POST' && path === '/users/ids') return [{ id: 'bob', username: 'bob', first_name: 'Bob', last_name: 'Baker' }];
     if (method === 'GET' && path === '/channels/dm/members/me') return { last_viewed_at: lastViewedAt };
     if (method === 'POST' && path === '/posts?set_online=false') {
       const reply = { ...(body as object), id: `r${created.length + 1}`, user_id: 'alice', create_at: now + created.length, type: '' };
@@ -43,7 +47,11 @@ function dmServer(overrides: (method: string, path: string, body: unknown) => un
   };
 }
 
-function contextWith(api: MattermostApi, clock = { at: now }): ResponderContext & { entries: ActivityEntry[] } {
+function contextWith(
+  api: MattermostApi,
+  clock = { at: now },
+  heard: { conversations: ConversationState; collapsedThreads?: boolean } = { conversations: new ConversationState() },
+): ResponderContext & { entries: ActivityEntry[] } {
   const entries: ActivityEntry[] = [];
   return {
     api,
@@ -57,7 +65,9 @@ function contextWith(api: MattermostApi, clock = { at: now }): ResponderContext 
     settings: { ...defaultAutoReplySettings, enabled: true, message: 'Away, {sender}' },
     now: () => clock.at,
     sleep: () => Promise.resolve(),
-    displayNames: new Map(),
+    names: new DisplayNameBook({ many: (ids) => fetchDisplayNames(api, ids), one: (id) => fetchDisplayName(api, id) }),
+    conversations: heard.conversations,
+    collapsedThreads: () => Promise.resolve(heard.collapsedThreads),
     anyTeamId: () => Promise.resolve('team1'),
     record: (entry) => {
       entries.push(entry);
@@ -203,5 +213,64 @@ describe('answering one message', () => {
     const context = contextWith(api, { at: now + 60 * 60_000 });
     expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
     expect(await respondTo(contextWith(scriptedApi(dmServer())), { ...candidate, seenAt: now + 60 * 60_000 })).toMatchObject({ kind: 'skipped', reason: 'too-old' });
+  });
+});
+
+describe('answering from what the tab heard', () => {
+  const toFacts = (raw: typeof message) => ({ id: raw.id, userId: raw.user_id, rootId: raw.root_id, type: raw.type, message: raw.message, createAt: raw.create_at, props: raw.props });
+  /** A tab that has heard the conversation since before the longest interval, the message included. */
+  function heardConversation(posts: (typeof message)[]): ConversationState {
+    const conversations = new ConversationState();
+    conversations.restart(true);
+    conversations.learnHistory(conversations.readStarting(), 'dm', 0, posts.map(toFacts));
+    return conversations;
+  }
+
+  it('skips a message of a conversation it answered a moment ago without a single request', async () => {
+    const earlierReply = { ...message, id: 'r0', user_id: 'alice', root_id: 'm0', message: 'Away', create_at: now - 5_000, props: { [autoReplyProp]: 'm0' } };
+    const api = scriptedApi(() => {
+      throw new Error('no request expected');
+    });
+    const context = contextWith(api, { at: now }, { conversations: heardConversation([earlierReply, message]) });
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'skipped', reason: 'recently-replied' });
+    expect(api.calls).toEqual([]);
+  });
+
+  it('answers with the reply as its only request once the sender’s name is known, collapsed threads on', async () => {
+    const api = scriptedApi(dmServer());
+    const conversations = heardConversation([message]);
+    const context = contextWith(api, { at: now }, { conversations, collapsedThreads: true });
+    await context.names.nameOf('bob');
+    const before = api.calls.length;
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
+    expect(api.calls.slice(before)).toEqual(['POST /posts?set_online=false']);
+    expect(context.entries).toMatchObject([{ kind: 'replied', senderName: 'Bob Baker' }]);
+    // The reply is known at once: a second message from Bob is settled without asking.
+    const second = { ...candidate, post: { ...candidate.post, id: 'm2', createAt: now + 100 } };
+    conversations.observe('dm', second.post);
+    expect(await respondTo(context, second)).toEqual({ kind: 'skipped', reason: 'recently-replied' });
+    expect(api.calls.slice(before)).toEqual(['POST /posts?set_online=false']);
+  });
+
+  it('with collapsed threads off, reads the channel’s marker before the reply and puts it back after, without reading it again', async () => {
+    const api = scriptedApi(dmServer());
+    const context = contextWith(api, { at: now }, { conversations: heardConversation([message]), collapsedThreads: false });
+    await context.names.nameOf('bob');
+    const before = api.calls.length;
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'replied' });
+    expect(api.calls.slice(before)).toEqual(['GET /channels/dm/members/me', 'POST /posts?set_online=false', 'POST /users/alice/posts/m1/set_unread']);
+  });
+
+  it('skips a heard message whose thread the server says is not there', async () => {
+    const api = scriptedApi(
+      dmServer((method, path) => {
+        if (method === 'POST' && path.startsWith('/posts')) throw new MattermostApiError(400, 'api.post.create_post.root_id.app_error', 'Invalid RootId');
+        if (path === '/posts/m1') throw new MattermostApiError(404, 'app.post.get.app_error', 'Not found');
+        return undefined;
+      }),
+    );
+    const context = contextWith(api, { at: now }, { conversations: heardConversation([message]), collapsedThreads: true });
+    expect(await respondTo(context, candidate)).toEqual({ kind: 'skipped', reason: 'not-on-server' });
+    expect(context.entries).toEqual([]);
   });
 });

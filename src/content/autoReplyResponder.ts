@@ -3,8 +3,10 @@ import { laterDuplicateReplies } from '../shared/autoReply/duplicateReplies.ts';
 import { isMentioned } from '../shared/autoReply/mentions.ts';
 import type { CandidatePost } from '../shared/autoReply/pendingReplies.ts';
 import { autoReplyProp, decideReply, isAutoReply, type PostFacts, type SkipReason } from '../shared/autoReply/replyPolicy.ts';
+import type { ConversationState } from '../shared/autoReply/conversationState.ts';
 import type { AutoReplySettings } from '../shared/autoReply/settings.ts';
-import { createReply, deletePost, fetchDisplayName, fetchPost, fetchPostsFrom, type Me } from './autoReplyRest.ts';
+import { createReply, deletePost, fetchPost, fetchPostsFrom, type Me } from './autoReplyRest.ts';
+import type { DisplayNameBook } from './displayNameBook.ts';
 import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
 import { describeFailure, isUnreachable } from './requestFailure.ts';
 import { readUnreadState, restoreUnread, type UnreadState } from './unreadRestore.ts';
@@ -15,7 +17,11 @@ export interface ResponderContext {
   readonly settings: AutoReplySettings;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
-  readonly displayNames: Map<string, string>;
+  readonly names: DisplayNameBook;
+  /** What the tab heard of its conversations: a message it can decide from this costs no read of the history. */
+  readonly conversations: ConversationState;
+  /** Whether the user's replies count as collapsed-threads replies; undefined when that could not be read. */
+  readonly collapsedThreads: () => Promise<boolean | undefined>;
   /** Team id for the thread calls of a DM or group message, which belong to no team. */
   readonly anyTeamId: () => Promise<string>;
   readonly record: (entry: ActivityEntry) => Promise<void>;
@@ -46,6 +52,8 @@ const lateAfterMs = minute;
 const freshHistoryMs = 20 * second;
 /** Another tab or device is creating the same reply right now (same pending_post_id). */
 const duplicateInFlight = 'api.post.deduplicate_create_post.pending';
+/** The server refused the reply's thread: the message it answers is not there. */
+const missingRoot = new Set(['api.post.create_post.root_id.app_error', 'api.post.create_post.channel_root_id.app_error']);
 
 /** Far enough back for every rule, and for the message itself. */
 function historyWindowStart(settings: AutoReplySettings, post: PostFacts, now: number): number {
@@ -59,12 +67,22 @@ function formatTimeFor(settings: AutoReplySettings): (at: number) => string {
   return (at) => format.format(at);
 }
 
-async function senderName(context: ResponderContext, userId: string): Promise<string> {
-  const known = context.displayNames.get(userId);
-  if (known !== undefined) return known;
-  const name = await fetchDisplayName(context.api, userId);
-  context.displayNames.set(userId, name);
-  return name;
+function senderName(context: ResponderContext, userId: string): Promise<string> {
+  return context.names.nameOf(userId);
+}
+
+/**
+ * The conversation's posts from `from` on: from what the tab heard when it
+ * heard all of them and the message itself, otherwise read from the server
+ * (and learnt). `heard` says which.
+ */
+async function conversationFrom(context: ResponderContext, candidate: CandidatePost, from: number): Promise<{ posts: readonly PostFacts[]; heard: boolean }> {
+  const heard = context.conversations.postsFrom(candidate.channelId, candidate.channelType, from);
+  if (heard?.some((entry) => entry.id === candidate.post.id)) return { posts: heard, heard: true };
+  const token = context.conversations.readStarting();
+  const posts = await fetchPostsFrom(context.api, candidate.channelId, from);
+  context.conversations.learnHistory(token, candidate.channelId, from, posts);
+  return { posts, heard: false };
 }
 
 /**
@@ -116,22 +134,33 @@ async function decideAndReply(context: ResponderContext, candidate: CandidatePos
   const firstLookAt = context.now();
   for (let attempt = 1; ; attempt += 1) {
     const now = context.now();
+    const from = historyWindowStart(settings, post, now);
+    // What the tab heard settles most messages that get no reply without a single request.
+    const heard = context.conversations.postsFrom(candidate.channelId, candidate.channelType, from);
+    if (heard?.some((entry) => entry.id === post.id)) {
+      const early = decideReply({ ...baseQuestion, senderName: '', history: heard, now });
+      if (!early.reply) return { kind: 'skipped', reason: early.reason };
+    }
     // Independent reads, asked together: each round trip adds to the reply's delay.
-    const [name, history, unreadBefore] = await Promise.all([
+    const [name, conversation, { threads, unreadBefore }] = await Promise.all([
       senderName(context, post.userId),
-      fetchPostsFrom(api, candidate.channelId, historyWindowStart(settings, post, now)),
-      // Best effort: not knowing the unread state must not cost the reply; the entry then says it was not kept.
-      readUnreadState(api, me.id, candidate, context.anyTeamId).catch((error: unknown) => describeFailure(error)),
+      conversationFrom(context, candidate, from),
+      context.collapsedThreads().then(async (threads) => ({
+        threads,
+        // Best effort: not knowing the unread state must not cost the reply; the entry then says it was not kept.
+        unreadBefore: await readUnreadState(api, me.id, candidate, context.anyTeamId, threads).catch((error: unknown) => describeFailure(error)),
+      })),
     ]);
+    const history = conversation.posts;
     // The event came through the page; the server's own history must confirm the message exists.
-    if (!history.some((entry) => entry.id === post.id)) {
+    if (!conversation.heard && !history.some((entry) => entry.id === post.id)) {
       // A read replica a moment behind: asked directly, an existing message goes to the retry queue.
       if (await existsOnServer(api, post.id)) return { kind: 'unreachable', reason: 'the message is not in the conversation’s history yet' };
       return { kind: 'skipped', reason: 'not-on-server' };
     }
     const decision = decideReply({ ...baseQuestion, senderName: name, history, now: context.now() });
     if (!decision.reply) return { kind: 'skipped', reason: decision.reason };
-    // A long wait for the server (a rate limit): what the history said may be stale; read it again.
+    // A long wait for the server (a rate limit): what the history said may be stale; look again.
     if (context.now() - now > freshHistoryMs && attempt < 3) continue;
 
     let reply: { id: string; createAt: number };
@@ -148,14 +177,30 @@ async function decideAndReply(context: ResponderContext, candidate: CandidatePos
         await context.sleep(2_000);
         continue;
       }
+      // Decided from what the tab heard, the message's thread is checked by the server itself.
+      if (error instanceof MattermostApiError && missingRoot.has(error.serverErrorId ?? '') && !(await existsOnServer(api, post.id))) {
+        context.conversations.forgetPost(candidate.channelId, post.id);
+        return { kind: 'skipped', reason: 'not-on-server' };
+      }
       throw error;
     }
+    // Known at once: the next message of the conversation may be decided before the socket brings the reply back.
+    context.conversations.observe(candidate.channelId, {
+      id: reply.id,
+      userId: me.id,
+      rootId: decision.rootId,
+      type: '',
+      message: decision.message,
+      createAt: reply.createAt,
+      props: { [autoReplyProp]: post.id },
+    });
     context.onReplyCreated(post.id, reply);
 
     // Past the server's duplicate window another device may have answered too: keep the first reply only.
     if (context.now() - firstLookAt > freshHistoryMs || candidate.late) await removeIfTwin(context, candidate, reply.id);
     // Even a removed twin marked the conversation read when it was posted.
-    const unreadProblem = typeof unreadBefore === 'string' ? unreadBefore : await keepUnread(context, candidate, unreadBefore, history);
+    const unreadProblem =
+      typeof unreadBefore === 'string' ? unreadBefore : await keepUnread(context, candidate, unreadBefore, { from, posts: history }, threads);
     await context.record({
       kind: 'replied',
       at: context.now(),
@@ -195,9 +240,15 @@ async function existsOnServer(api: MattermostApi, postId: string): Promise<boole
 }
 
 /** Restores the unread state; a failure is reported with the reply, never in place of it. */
-async function keepUnread(context: ResponderContext, candidate: CandidatePost, before: UnreadState, history: readonly PostFacts[]): Promise<string | undefined> {
+async function keepUnread(
+  context: ResponderContext,
+  candidate: CandidatePost,
+  before: UnreadState,
+  history: { readonly from: number; readonly posts: readonly PostFacts[] },
+  threads: boolean | undefined,
+): Promise<string | undefined> {
   try {
-    await restoreUnread(context.api, context.me.id, candidate, before, history);
+    await restoreUnread(context.api, context.me.id, candidate, before, history, threads);
     return undefined;
   } catch (error) {
     return describeFailure(error);

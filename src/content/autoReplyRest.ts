@@ -1,3 +1,4 @@
+import { collapsedThreadsPreference } from '../shared/autoReply/collapsedThreads.ts';
 import type { MentionProfile } from '../shared/autoReply/mentions.ts';
 import type { ChannelType, PostFacts } from '../shared/autoReply/replyPolicy.ts';
 import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
@@ -43,13 +44,47 @@ export async function fetchMe(api: MattermostApi): Promise<Me> {
   };
 }
 
-export async function fetchDisplayName(api: MattermostApi, userId: string): Promise<string> {
-  const user = await api.request<{ username: string; first_name?: string; last_name?: string; nickname?: string }>(
-    'GET',
-    api.client.getUserRoute(userId),
-  );
+interface UserNames {
+  id: string;
+  username: string;
+  first_name?: string;
+  last_name?: string;
+  nickname?: string;
+}
+
+/** The name a reply calls a person by: full name, else nickname, else username. */
+function displayNameOf(user: UserNames): string {
   const fullName = [user.first_name, user.last_name].filter(Boolean).join(' ');
   return fullName || user.nickname || user.username;
+}
+
+export async function fetchDisplayName(api: MattermostApi, userId: string): Promise<string> {
+  return displayNameOf(await api.request<UserNames>('GET', api.client.getUserRoute(userId)));
+}
+
+/** Several people's names in one request; people the server does not return are left out. */
+export async function fetchDisplayNames(api: MattermostApi, userIds: readonly string[]): Promise<Map<string, string>> {
+  const users = await api.request<UserNames[]>('POST', `${api.client.getBaseRoute()}/users/ids`, userIds);
+  return new Map(users.map((user) => [user.id, displayNameOf(user)]));
+}
+
+/** The server's collapsed-threads setting, as the webapp reads it. */
+export async function fetchCollapsedThreadsSetting(api: MattermostApi): Promise<string | undefined> {
+  const config = await api.request<{ CollapsedThreads?: string }>('GET', `${api.client.getBaseRoute()}/config/client?format=old`);
+  return config.CollapsedThreads;
+}
+
+/** The user's own collapsed-threads choice, undefined when they never made one. */
+export async function fetchCollapsedThreadsChoice(api: MattermostApi): Promise<string | undefined> {
+  const { category, name } = collapsedThreadsPreference;
+  try {
+    const preferences = await api.request<Array<{ name: string; value: string }>>('GET', `${api.client.getUserRoute('me')}/preferences/${category}`);
+    return preferences.find((preference) => preference.name === name)?.value;
+  } catch (error) {
+    // A category without any preference is answered with 404.
+    if (error instanceof MattermostApiError && error.status === 404) return undefined;
+    throw error;
+  }
 }
 
 const historyPageSize = 200;

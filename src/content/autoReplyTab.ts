@@ -74,6 +74,7 @@ export function startAutoReplyInTab(
           clock,
           me: identity.me,
           isLeader: () => leadership.holding(),
+          socketConnected: () => socket.state === 'connected',
           onSettingsChanged: evaluate,
         })
       : undefined;
@@ -158,6 +159,19 @@ export function startAutoReplyInTab(
         return;
       case 'user_updated':
         if (message.userId === identity.me()?.id) identity.refresh();
+        running?.onUserUpdated(message.userId);
+        return;
+      case 'post_deleted':
+        running?.onPostDeleted(message.channelId, message.postId);
+        return;
+      case 'preferences_changed':
+        running?.onPreferencesChanged(message.preferences);
+        return;
+      case 'config_changed':
+        running?.onConfigChanged();
+        return;
+      case 'direct_added':
+        running?.onDirectChannelAdded(message.userIds);
         return;
       case 'posted':
         clock.learnFromLivePost(message.posted.post.createAt, Date.now());

@@ -5,7 +5,19 @@ export type SocketMessage =
   | { readonly event: 'hello'; readonly connectionId: string }
   | { readonly event: 'posted'; readonly posted: PostedEvent }
   | { readonly event: 'user_updated'; readonly userId: string }
+  | { readonly event: 'post_deleted'; readonly channelId: string; readonly postId: string }
+  /** The user's preferences changed or were deleted (`value` undefined) on some device. */
+  | { readonly event: 'preferences_changed'; readonly preferences: readonly PreferenceChange[] }
+  | { readonly event: 'config_changed' }
+  /** A direct conversation was opened with the user: the two people in it. */
+  | { readonly event: 'direct_added'; readonly userIds: readonly string[] }
   | { readonly event: 'other' };
+
+export interface PreferenceChange {
+  readonly category: string;
+  readonly name: string;
+  readonly value: string | undefined;
+}
 
 export interface PostedEvent {
   readonly post: PostFacts;
@@ -65,6 +77,26 @@ export function parseSocketMessage(frame: string): SocketMessage {
       const user = data.user as { id?: unknown } | undefined;
       return { event: 'user_updated', userId: asString(user?.id) };
     }
+    case 'post_deleted': {
+      const post = postFactsFrom((parseJson(data.post) ?? {}) as RawPost);
+      return post ? { event: 'post_deleted', channelId: post.channelId, postId: post.id } : { event: 'other' };
+    }
+    case 'preferences_changed':
+    case 'preferences_deleted': {
+      const list = parseJson(data.preferences);
+      if (!Array.isArray(list)) return { event: 'other' };
+      const deleted = message.event === 'preferences_deleted';
+      const preferences = list.map((entry: Record<string, unknown>) => ({
+        category: asString(entry.category),
+        name: asString(entry.name),
+        value: deleted ? undefined : asString(entry.value),
+      }));
+      return { event: 'preferences_changed', preferences };
+    }
+    case 'config_changed':
+      return { event: 'config_changed' };
+    case 'direct_added':
+      return { event: 'direct_added', userIds: [asString(data.creator_id), asString(data.teammate_id)].filter(Boolean) };
     case 'posted': {
       // `data.post` is JSON inside the JSON. (`data.mentions` is not used: a mention is read from the text, alike live and at catch-up.)
       const post = postFactsFrom((parseJson(data.post) ?? {}) as RawPost);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidatePost } from '../shared/autoReply/pendingReplies.ts';
 import type { PostFacts } from '../shared/autoReply/replyPolicy.ts';
-import { restoreUnread } from './unreadRestore.ts';
+import { readUnreadState, restoreUnread } from './unreadRestore.ts';
 import { scriptedApi } from './testing/scriptedApi.ts';
 
 /** Putting the unread state back after a reply, against a scripted server. */
@@ -22,7 +22,7 @@ describe('keeping the unread state after a reply', () => {
       if (method === 'POST') return {};
       throw new Error(path);
     });
-    await restoreUnread(api, 'alice', candidate(message), { channelLastViewedAt: 500 }, [message]);
+    await restoreUnread(api, 'alice', candidate(message), { channelLastViewedAt: 500 }, { from: message.createAt, posts: [message] }, undefined);
     expect(api.calls).toContain('POST /users/alice/posts/older/set_unread');
   });
 
@@ -36,7 +36,7 @@ describe('keeping the unread state after a reply', () => {
       if (method === 'POST') return {};
       throw new Error(path);
     });
-    await restoreUnread(api, 'alice', candidate(message), { channelLastViewedAt: 500, thread: { teamId: 'team1', lastViewedAt: 2_500 } }, [root, seenReply, unseenReply, message]);
+    await restoreUnread(api, 'alice', candidate(message), { channelLastViewedAt: 500, thread: { teamId: 'team1', lastViewedAt: 2_500 } }, { from: root.createAt, posts: [root, seenReply, unseenReply, message] }, undefined);
     expect(api.calls).toEqual(['GET /channels/dm/members/me', 'POST /users/alice/teams/team1/threads/root/set_unread/unseen']);
   });
 
@@ -46,7 +46,37 @@ describe('keeping the unread state after a reply', () => {
       if (path === '/channels/dm/members/me') return { last_viewed_at: 500 };
       throw new Error(path);
     });
-    await restoreUnread(api, 'alice', candidate(message), { channelLastViewedAt: 500 }, [message]);
+    await restoreUnread(api, 'alice', candidate(message), { channelLastViewedAt: 500 }, { from: message.createAt, posts: [message] }, undefined);
     expect(api.calls).toEqual(['GET /channels/dm/members/me']);
+  });
+
+  it('collapsed threads known to be off: marks unread without asking whether the channel was marked viewed', async () => {
+    const message = post('m', 4_000);
+    const api = scriptedApi((method) => {
+      if (method === 'POST') return {};
+      throw new Error('no read expected');
+    });
+    await restoreUnread(api, 'alice', candidate(message), { channelLastViewedAt: 500 }, { from: 400, posts: [message] }, false);
+    expect(api.calls).toEqual(['POST /users/alice/posts/m/set_unread']);
+  });
+
+  it('collapsed threads known to be on, a message outside any thread: nothing to read before the reply nor to put back after it', async () => {
+    const message = post('m', 4_000);
+    const api = scriptedApi(() => {
+      throw new Error('no request expected');
+    });
+    const before = await readUnreadState(api, 'alice', candidate(message), async () => 'team1', true);
+    await restoreUnread(api, 'alice', candidate(message), before, { from: 400, posts: [message] }, true);
+    expect(api.calls).toEqual([]);
+  });
+
+  it('collapsed threads known to be on, a message in a thread: reads the thread, never the channel', async () => {
+    const message = post('m', 4_000, 'bob', 'root');
+    const api = scriptedApi((method, path) => {
+      if (path === '/users/alice/teams/team1/threads/root') return { last_viewed_at: 3_000 };
+      throw new Error(path);
+    });
+    expect(await readUnreadState(api, 'alice', candidate(message), async () => 'team1', true)).toEqual({ thread: { teamId: 'team1', lastViewedAt: 3_000 } });
+    expect(api.calls).toEqual(['GET /users/alice/teams/team1/threads/root']);
   });
 });

@@ -13,7 +13,8 @@ import type { MattermostApi } from './mattermostApi.ts';
 const restorePagesAtMost = 10;
 
 export interface UnreadState {
-  readonly channelLastViewedAt: number;
+  /** Absent when the reply cannot touch the channel's state: with collapsed threads on, a reply leaves it alone. */
+  readonly channelLastViewedAt?: number;
   /** The user's view of the message's thread, when the message is a reply in a thread the user follows. */
   readonly thread?: { readonly teamId: string; readonly lastViewedAt: number };
 }
@@ -23,11 +24,13 @@ export async function readUnreadState(
   myUserId: string,
   candidate: CandidatePost,
   anyTeamId: () => Promise<string>,
+  collapsedThreads: boolean | undefined,
 ): Promise<UnreadState> {
   const { post } = candidate;
   const [channelLastViewedAt, thread] = await Promise.all([
-    fetchLastViewedAt(api, candidate.channelId),
-    post.rootId === ''
+    collapsedThreads === true ? undefined : fetchLastViewedAt(api, candidate.channelId),
+    // With collapsed threads off, the channel's marker is the one the user sees; only a reply in a thread has a thread to keep.
+    post.rootId === '' || collapsedThreads === false
       ? undefined
       : (async () => {
           // Thread calls want a team; direct and group messages have none, and any of the user's teams is accepted.
@@ -36,7 +39,7 @@ export async function readUnreadState(
           return lastViewedAt === undefined ? undefined : { teamId, lastViewedAt };
         })(),
   ]);
-  return { channelLastViewedAt, ...(thread ? { thread } : {}) };
+  return { ...(channelLastViewedAt === undefined ? {} : { channelLastViewedAt }), ...(thread ? { thread } : {}) };
 }
 
 /** The first post by someone else after `lastViewedAt` among `posts`, or undefined when the user had seen them all. */
@@ -49,16 +52,18 @@ export async function restoreUnread(
   myUserId: string,
   candidate: CandidatePost,
   before: UnreadState,
-  history: readonly PostFacts[],
+  /** Every post of the conversation created at or after `history.from`. */
+  history: { readonly from: number; readonly posts: readonly PostFacts[] },
+  collapsedThreads: boolean | undefined,
 ): Promise<void> {
-  const covers = (lastViewedAt: number) => (history[0]?.createAt ?? Infinity) <= lastViewedAt + 1;
+  const covers = (lastViewedAt: number) => history.from <= lastViewedAt + 1;
 
-  const channelLastViewedAt = await fetchLastViewedAt(api, candidate.channelId);
-  if (channelLastViewedAt > before.channelLastViewedAt) {
-    // Collapsed threads off (or a root post): the channel was marked viewed. Unread again from where the user stopped, even before the history read for the decision.
-    const since = before.channelLastViewedAt;
+  const since = before.channelLastViewedAt;
+  // With collapsed threads off the server marks the channel viewed after every post of the user (the reply makes it unread first), so there is nothing to ask.
+  if (since !== undefined && (collapsedThreads === false || (await fetchLastViewedAt(api, candidate.channelId)) > since)) {
+    // The channel was marked viewed. Unread again from where the user stopped, even before the history read for the decision.
     // A last view weeks back is not read in full: past 2,000 posts the oldest one read is close enough.
-    const posts = covers(since) ? history : await fetchPostsFrom(api, candidate.channelId, since + 1, restorePagesAtMost);
+    const posts = covers(since) ? history.posts : await fetchPostsFrom(api, candidate.channelId, since + 1, restorePagesAtMost);
     const first = firstUnseen(posts, myUserId, since);
     if (first) await markUnreadFrom(api, myUserId, first.id);
     return;
@@ -69,7 +74,7 @@ export async function restoreUnread(
   // Collapsed threads on, a reply in a thread the user followed: the thread was marked read.
   const rootId = candidate.post.rootId;
   const inThread = (entry: PostFacts) => entry.id === rootId || entry.rootId === rootId;
-  const posts = covers(thread.lastViewedAt) ? history.filter(inThread) : await fetchThread(api, rootId);
+  const posts = covers(thread.lastViewedAt) ? history.posts.filter(inThread) : await fetchThread(api, rootId);
   const first = firstUnseen(posts.filter((entry) => entry.id !== rootId), myUserId, thread.lastViewedAt);
   if (first) await markThreadUnreadFrom(api, myUserId, thread.teamId, rootId, first.id);
 }

@@ -130,12 +130,14 @@ test('a message whose lookups keep failing for a while is kept and answered once
   const popup = await enableCompanion(browser, tab);
   await switchAutoReplyOn(popup);
 
-  // The sender's name is looked up once per new sender (the webapp asks for profiles in batches instead).
+  // The sender's name is looked up once per new sender, in a batch (POST /users/ids) or alone: both fail, whoever asks.
   // 503 for 40 s: longer than a request's own retries.
   const failingUntil = Date.now() + 40_000;
   let refused = 0;
-  await tab.route(`${server.url}/api/v4/users/${sender.user.id}`, async (route) => {
-    if (Date.now() >= failingUntil) return route.continue();
+  const asksForSender = (url: URL) => url.pathname === `/api/v4/users/${sender.user.id}` || url.pathname === '/api/v4/users/ids';
+  await tab.route(asksForSender, async (route) => {
+    const isSendersName = route.request().method() === 'GET' || (route.request().postData() ?? '').includes(sender.user.id);
+    if (Date.now() >= failingUntil || !isSendersName) return route.continue();
     refused += 1;
     return route.fulfill({ status: 503, contentType: 'application/json', body: '{"id":"test.unavailable","message":"Down for a moment"}' });
   });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseSocketMessage } from './socketMessage.ts';
+
+const frame = (event: string, data: Record<string, unknown>) => JSON.stringify({ event, data, broadcast: {} });
+const rawPost = { id: 'p1', user_id: 'bob', channel_id: 'c1', root_id: '', type: '', message: 'Hi', create_at: 5, props: {} };
+
+describe('socket messages', () => {
+  it('reads a posted message with its channel type and sender', () => {
+    expect(parseSocketMessage(frame('posted', { post: JSON.stringify(rawPost), channel_type: 'D', team_id: '', sender_name: '@bob' }))).toMatchObject({
+      event: 'posted',
+      posted: { channelId: 'c1', channelType: 'D', senderName: 'bob', post: { id: 'p1', createAt: 5 } },
+    });
+  });
+
+  it('reads a deleted post', () => {
+    expect(parseSocketMessage(frame('post_deleted', { post: JSON.stringify(rawPost) }))).toEqual({ event: 'post_deleted', channelId: 'c1', postId: 'p1' });
+  });
+
+  it('reads changed and deleted preferences, a deleted one without a value', () => {
+    const preferences = JSON.stringify([{ user_id: 'alice', category: 'display_settings', name: 'collapsed_reply_threads', value: 'off' }]);
+    expect(parseSocketMessage(frame('preferences_changed', { preferences }))).toEqual({
+      event: 'preferences_changed',
+      preferences: [{ category: 'display_settings', name: 'collapsed_reply_threads', value: 'off' }],
+    });
+    expect(parseSocketMessage(frame('preferences_deleted', { preferences }))).toEqual({
+      event: 'preferences_changed',
+      preferences: [{ category: 'display_settings', name: 'collapsed_reply_threads', value: undefined }],
+    });
+  });
+
+  it('reads the two people of a new direct conversation', () => {
+    expect(parseSocketMessage(frame('direct_added', { creator_id: 'bob', teammate_id: 'alice' }))).toEqual({ event: 'direct_added', userIds: ['bob', 'alice'] });
+  });
+
+  it('takes anything malformed as an event of no interest', () => {
+    expect(parseSocketMessage('not json')).toEqual({ event: 'other' });
+    expect(parseSocketMessage(frame('preferences_changed', { preferences: 'nope' }))).toEqual({ event: 'other' });
+    expect(parseSocketMessage(frame('post_deleted', { post: '{}' }))).toEqual({ event: 'other' });
+  });
+});
