@@ -295,6 +295,22 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, socke
     gapOpen = false;
   }
 
+  /**
+   * The user's channel list, for what it says of each conversation's last post
+   * (the catch-up reads it too): read as auto-reply is switched on, so the
+   * first message of a quiet conversation needs no read of its history.
+   * Best effort: without it, that first message reads the history.
+   */
+  async function learnChannelList(): Promise<void> {
+    const token = conversations.readStarting();
+    if (token === undefined) return;
+    try {
+      conversations.learnChannelList(token, await fetchMyChannels(api));
+    } catch {
+      // Left unknown: each conversation's history is read when a message comes.
+    }
+  }
+
   /** Messages in the retry queue whose pause is over, tried again by the leader. */
   async function retryDue(): Promise<void> {
     // Read from storage each time: another tab, leader before this one, may have left messages there.
@@ -407,6 +423,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, socke
     if (!wasActive && isActive() && isLeader()) {
       gapOpen = false;
       void writeCaughtUpTo(account, catchUpPointFromClock(clock.now()));
+      void learnChannelList();
     }
     onSettingsChanged();
   });

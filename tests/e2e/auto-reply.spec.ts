@@ -8,6 +8,7 @@ import {
   waitForAutoReplies,
 } from './actors.ts';
 import { reportUserIdle } from './desktopApp.ts';
+import { followExtensionRequests, routeOf } from './extensionRequests.ts';
 import { expect, test } from './fixtures.ts';
 import { server } from './mattermost.ts';
 import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
@@ -38,6 +39,44 @@ test('a direct message gets one reply in its thread; status and unread marker st
   const followUp = Date.now();
   await sender.client.createPost({ channel_id: conversation, message: 'Also, lunch?' });
   expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, followUp)).toHaveLength(0);
+});
+
+test('a message in a conversation answered a moment ago costs no request; an answer costs the reply alone once the sender is known', async ({
+  newBrowser,
+  sender,
+  conversation,
+}) => {
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, 'bob');
+  const requests = await followExtensionRequests(tab);
+  await switchAutoReplyOn(await enableCompanion(browser, tab));
+  const routesSince = (index: number) => requests.sent().slice(index).map(routeOf);
+
+  const first = Date.now();
+  await sender.client.createPost({ channel_id: conversation, message: 'Do you have a minute?' });
+  await waitForAutoReplies(sender.client, conversation, first);
+
+  // Within the minutes between replies: settled from what the tab heard on the socket.
+  const beforeThrottled = requests.sent().length;
+  const followUp = Date.now();
+  await sender.client.createPost({ channel_id: conversation, message: 'Also, lunch?' });
+  expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, followUp)).toHaveLength(0);
+  expect(routesSince(beforeThrottled)).toEqual([]);
+
+  // A new direct conversation: its partner's name is looked up as it opens, so the answer is the reply alone.
+  const beforeOpening = requests.sent().length;
+  const newcomer = await newTeamMember('Erin');
+  const newConversation = await directChannelId(newcomer.client, alice.id);
+  await expect.poll(() => routesSince(beforeOpening)).toContain('POST /api/v4/users/ids');
+  const beforeAnswer = requests.sent().length;
+  const asked = Date.now();
+  await newcomer.client.createPost({ channel_id: newConversation, message: 'Hello there' });
+  const [reply] = await waitForAutoReplies(newcomer.client, newConversation, asked);
+  expect(reply?.message).toContain('Erin Tester');
+  // Collapsed threads are on (the server's default): a reply at the root touches no unread state.
+  await expect.poll(() => routesSince(beforeAnswer)).toEqual(['POST /api/v4/posts']);
+  expect(await autoRepliesAfterQuietPeriod(newcomer.client, newConversation, asked, 2_000)).toHaveLength(1);
+  expect(routesSince(beforeAnswer)).toEqual(['POST /api/v4/posts']);
 });
 
 test('an automatically away user stays away while auto-reply answers', async ({ newBrowser, asAlice, sender, conversation }) => {

@@ -3,9 +3,22 @@
 // call stack through one of the extension's scripts.
 import type { Page } from '@playwright/test';
 
+export interface ExtensionRequest {
+  readonly method: string;
+  readonly url: string;
+}
+
 export interface ExtensionRequests {
   /** HTTP statuses of the answers to the extension's requests so far, in order. */
   statuses(): number[];
+  /** The extension's requests sent so far, in order. */
+  sent(): ExtensionRequest[];
+}
+
+/** A request as its route: ids (26 characters of [a-z0-9]) and the query left out, e.g. "POST /api/v4/posts". */
+export function routeOf(request: ExtensionRequest): string {
+  const path = new URL(request.url).pathname.replace(/\/[a-z0-9]{26}(?=\/|$)/g, '/{id}');
+  return `${request.method} ${path}`;
 }
 
 export async function followExtensionRequests(tab: Page): Promise<ExtensionRequests> {
@@ -13,13 +26,16 @@ export async function followExtensionRequests(tab: Page): Promise<ExtensionReque
   await devtools.send('Network.enable');
   const ours = new Set<string>();
   const statuses: number[] = [];
-  devtools.on('Network.requestWillBeSent', ({ requestId, initiator }) => {
-    if (initiator.stack && stackRunsThroughExtension(initiator.stack)) ours.add(requestId);
+  const sent: ExtensionRequest[] = [];
+  devtools.on('Network.requestWillBeSent', ({ requestId, initiator, request }) => {
+    if (!initiator.stack || !stackRunsThroughExtension(initiator.stack)) return;
+    ours.add(requestId);
+    sent.push({ method: request.method, url: request.url });
   });
   devtools.on('Network.responseReceived', ({ requestId, response }) => {
     if (ours.has(requestId)) statuses.push(response.status);
   });
-  return { statuses: () => [...statuses] };
+  return { statuses: () => [...statuses], sent: () => [...sent] };
 }
 
 /** The part of DevTools' initiator stack this needs: frames, and the stack that scheduled the async work. */
