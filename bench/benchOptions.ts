@@ -19,7 +19,7 @@ export interface BenchOptions {
   readonly latency: LatencyOptions;
   readonly burst: BurstOptions;
   readonly packet: PacketOptions;
-  readonly footprint: { readonly conversations: number };
+  readonly footprint: { readonly conversations: number; readonly reloads: number };
   readonly faults: FaultsOptions;
 }
 
@@ -38,7 +38,7 @@ const full: Omit<BenchOptions, 'mode' | 'only' | 'outDir'> = {
   latency: { messages: 200, replyTimeoutMs: 15_000 },
   burst: { senders: 200, messages: 1_000, sendConcurrency: 20, answerTimeoutMs: 180_000, quietMs: 5_000 },
   packet: { shareOfRotationSize: 0.97, runs: 3 },
-  footprint: { conversations: 100_000 },
+  footprint: { conversations: 100_000, reloads: 9 },
   faults: {
     messages: 300,
     senders: 25,
@@ -66,7 +66,7 @@ const quick: typeof full = {
   latency: { messages: 10, replyTimeoutMs: 15_000 },
   burst: { senders: 10, messages: 50, sendConcurrency: 10, answerTimeoutMs: 60_000, quietMs: 3_000 },
   packet: { shareOfRotationSize: 0.01, runs: 1 },
-  footprint: { conversations: 1_000 },
+  footprint: { conversations: 1_000, reloads: 3 },
   faults: {
     messages: 36,
     senders: 8,

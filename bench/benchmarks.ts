@@ -67,7 +67,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
     if (answering) await retire([answering.user]);
   }
   await attempt('packet', () => measurePacket(options.packet));
-  await attempt('footprint', () => measureFootprint(options.footprint.conversations));
+  await attempt('footprint', () => measureFootprint(options.footprint.conversations, options.footprint.reloads));
   await attempt('faults', () => measureFaults(options.faults));
   return { figures, failures };
 }

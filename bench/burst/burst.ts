@@ -4,6 +4,7 @@
 // worker is measured over the burst.
 import type { Post } from '@mattermost/types/posts';
 import { isCompanionReply, postsSince } from '../../tests/e2e/actors.ts';
+import { followExtensionRequests } from '../../tests/e2e/extensionRequests.ts';
 import { server } from '../../tests/e2e/mattermost.ts';
 import type { CompanionInTab } from '../actors/companionInTab.ts';
 import { benchFirstNames, directChannels, newTeamMembers, retire, roomForNewMembers, type TeamMember } from '../actors/people.ts';
@@ -13,6 +14,7 @@ import { startTabCpu } from '../cpu/tabCpu.ts';
 import { figure, type Figure } from '../report/figure.ts';
 import { mapConcurrently, sleep } from '../support/concurrency.ts';
 import { countReplies } from './replyCounts.ts';
+import { describeRequestKinds } from './requestKinds.ts';
 
 export interface BurstOptions {
   readonly senders: number;
@@ -27,6 +29,8 @@ export interface BurstOptions {
 }
 
 const section = 'Burst';
+/** Conversations that get one more message after the burst, each throttled (answered moments ago). */
+const throttledMessagesAtMost = 50;
 
 export async function measureBurst(companion: CompanionInTab, companionUser: TeamMember, options: BurstOptions): Promise<Figure[]> {
   // The server's account limit may leave room for fewer senders than asked; the messages stay as many.
@@ -55,6 +59,7 @@ async function burstFrom(senders: TeamMember[], companion: CompanionInTab, compa
     const { browser, tab } = companion;
     const processCpu = await startProfileCpu(browser.profileDir);
     const tabCpu = await startTabCpu(browser.context, tab, browser.extensionId);
+    const requests = await followExtensionRequests(tab);
 
     const messages = Array.from({ length: options.messages }, (_, index) => ({
       sender: senders[index % senders.length] as TeamMember,
@@ -77,6 +82,16 @@ async function burstFrom(senders: TeamMember[], companion: CompanionInTab, compa
 
     const cpu = await tabCpu.stop();
     const osCpu = await processCpu.stop();
+    const burstRequests = requests.sent();
+
+    // One more message into conversations answered moments ago: each should be settled from what the tab heard, without a request.
+    const throttled = messages.slice(0, Math.min(throttledMessagesAtMost, senders.length));
+    console.log(`  sending ${throttled.length} messages into conversations just answered…`);
+    await mapConcurrently(throttled, 5, async ({ sender, channelId }) => {
+      await sender.client.createPost({ channel_id: channelId, message: 'One more thing' } as Post);
+    });
+    await sleep(options.quietMs);
+    const throttledRequests = requests.sent().slice(burstRequests.length);
     const counts = countReplies(
       await mapConcurrently(senders, 10, async (sender, index) => {
         const channelId = channels[index] as string;
@@ -85,6 +100,7 @@ async function burstFrom(senders: TeamMember[], companion: CompanionInTab, compa
     );
 
     const sent = messages.length - failedSends;
+    const answered = answeredAt.size;
     return [
       figure(
         section,
@@ -98,7 +114,23 @@ async function burstFrom(senders: TeamMember[], companion: CompanionInTab, compa
       figure(section, 'conversations answered exactly once', 'conversations', counts.exactlyOnce, `of ${channels.length}`),
       figure(section, 'conversations missed (no reply)', 'conversations', counts.missed),
       figure(section, 'duplicate replies (beyond one per conversation)', 'replies', counts.duplicates),
-      figure(section, 'most replies in one conversation', 'replies', counts.most),
+      figure(section, 'most replies in one conversation', 'replies', counts.most, `Counted after ${throttled.length} more messages into answered conversations (below), which must not be answered.`),
+      figure(
+        section,
+        'REST requests from the tab per conversation answered',
+        'requests',
+        answered > 0 ? burstRequests.length / answered : null,
+        `Goal at most 1.5. ${burstRequests.length} requests by the extension over the burst and the quiet time after it (DevTools, by initiator), ` +
+          `for ${answered} conversations answered and ${sent - answered} more messages settled without a reply: ${describeRequestKinds(burstRequests)}.`,
+      ),
+      figure(
+        section,
+        'REST requests from the tab per throttled message',
+        'requests',
+        throttled.length > 0 ? throttledRequests.length / throttled.length : null,
+        `Goal 0. One more message into each of ${throttled.length} conversations answered during the burst, within the minutes between replies: ` +
+          `${describeRequestKinds(throttledRequests)}.`,
+      ),
       figure(
         section,
         'from the first message sent to the last conversation answered',

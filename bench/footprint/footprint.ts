@@ -7,15 +7,28 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../../scripts/mattermost/paths.ts';
 import { displayNamesRemembered, handledPostsRemembered } from '../../src/content/tabMemory.ts';
+import { conversationsTracked, conversationsWithPostsRemembered, postsRememberedPerConversation } from '../../src/shared/autoReply/conversationState.ts';
 import { comparison, figure, type Figure } from '../report/figure.ts';
 import { bundleSize, popupAssets, type BundleSize } from './bundleSizes.ts';
+import { measureScriptLoadTime } from './scriptLoadTime.ts';
 
 const section = 'Footprint';
 const storeBuild = join(repoRoot, 'dist', 'chrome');
 const runFile = promisify(execFile);
 
-export async function measureFootprint(conversations: number): Promise<Figure[]> {
-  return [...(await bundleFigures()), ...(await memoryFigures(conversations))];
+export async function measureFootprint(conversations: number, reloads: number): Promise<Figure[]> {
+  return [...(await bundleFigures()), ...(await loadTimeFigures(reloads)), ...(await memoryFigures(conversations))];
+}
+
+const pageLoadScripts = ['src/content/mattermost.js', 'src/content/page-socket-observer.js'];
+
+async function loadTimeFigures(reloads: number): Promise<Figure[]> {
+  const time = await measureScriptLoadTime(pageLoadScripts, reloads);
+  const how = `Median of ${time.reloads} reloads of a tab on an enabled workspace (the stand-in page), from a DevTools trace of the tab: ${pageLoadScripts.join(' and ')}.`;
+  return [
+    figure(section, 'content scripts at page load: parse and compile', 'ms', time.compileMs, `${how} V8 compile events on the main thread.`),
+    figure(section, 'content scripts at page load: first run', 'ms', time.runMs, `${how} EvaluateScript: the scripts' top level, listeners set up, before any request returns.`),
+  ];
 }
 
 async function bundleFigures(): Promise<Figure[]> {
@@ -59,8 +72,11 @@ async function memoryFigures(conversations: number): Promise<Figure[]> {
       bounded.bytes / 1024,
       { name: 'same entries without the bounds', value: unbounded.bytes / 1024 },
       `heapUsed after - before, with gc, in a Node process of its own. A tab remembers the last ${handledPostsRemembered.toLocaleString('en')} handled ` +
-        `message ids (a BoundedSet, to ignore an event seen twice) and ${displayNamesRemembered} sender names; older entries are forgotten, so this ` +
-        'stays the same however many conversations arrive. Forgetting cannot cause a second reply: the server’s history decides each one.',
+        `message ids (a BoundedSet, to ignore an event seen twice), ${displayNamesRemembered} sender names, and what the socket said of its conversations: ` +
+        `the newest ${postsRememberedPerConversation} posts of the ${conversationsWithPostsRemembered} most recently active ones, and for at most ` +
+        `${conversationsTracked.toLocaleString('en')} the time from which it heard them all (here each conversation holds a message and its auto-reply). ` +
+        'Older entries are forgotten, so this stays the same however many conversations arrive. Forgetting cannot cause a second reply: ' +
+        'a conversation the tab no longer knows is decided from the server’s history.',
     ),
   ];
 }

@@ -2,11 +2,16 @@
 // lives on its heap: fills the per-tab reply state with `count` synthetic
 // conversations and prints the heap it holds afterwards, as JSON.
 //
-//   bounded   — as the tab keeps it: BoundedSet of handled message ids and a
-//               display-name Map, both held to their bounds.
-//   unbounded — the same entries in a plain Set and Map, for comparison.
+//   bounded   — as the tab keeps it: BoundedSet of handled message ids, the
+//               display-name book and the conversation state (each
+//               conversation's message and its auto-reply), all held to their
+//               bounds.
+//   unbounded — the same entries in a plain Set and Maps, for comparison.
+import { ConversationState } from '../../src/shared/autoReply/conversationState.ts';
+import type { PostFacts } from '../../src/shared/autoReply/replyPolicy.ts';
 import { BoundedSet } from '../../src/content/boundedSet.ts';
-import { handledPostsRemembered, keepNewestDisplayNames } from '../../src/content/tabMemory.ts';
+import { DisplayNameBook } from '../../src/content/displayNameBook.ts';
+import { handledPostsRemembered } from '../../src/content/tabMemory.ts';
 
 const [mode, countText] = process.argv.slice(2);
 const count = Number(countText);
@@ -27,14 +32,32 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
+function post(kind: string, index: number, userId: string, createAt: number): PostFacts {
+  return { id: syntheticId(kind, index), userId, rootId: '', type: '', message: `Quick question number ${index}, are you around?`, createAt, props: {} };
+}
+
 const before = heapUsed();
 const handled = mode === 'bounded' ? new BoundedSet<string>(handledPostsRemembered) : new Set<string>();
+const noLookups = { many: () => Promise.resolve(new Map<string, string>()), one: () => Promise.reject(new Error('not in the probe')) };
+const book = new DisplayNameBook(noLookups);
 const displayNames = new Map<string, string>();
+const conversations = new ConversationState();
+conversations.restart(true);
+const unboundedConversations = new Map<string, PostFacts[]>();
 for (let index = 0; index < count; index += 1) {
-  // As the service does for each message: the name map is trimmed when a reply's context is made, then the new name added.
-  handled.add(syntheticId('post', index));
-  if (mode === 'bounded') keepNewestDisplayNames(displayNames);
-  displayNames.set(syntheticId('user', index), `Sender ${index} Tester`);
+  const sender = syntheticId('user', index);
+  const channelId = syntheticId('chan', index);
+  const message = post('post', index, sender, index * 10);
+  const reply = post('reply', index, 'me'.padEnd(26, 'x'), index * 10 + 1);
+  handled.add(message.id);
+  if (mode === 'bounded') {
+    book.learn(sender, `Sender ${index} Tester`);
+    conversations.observe(channelId, message);
+    conversations.observe(channelId, reply);
+  } else {
+    displayNames.set(sender, `Sender ${index} Tester`);
+    unboundedConversations.set(channelId, [message, reply]);
+  }
 }
 const after = heapUsed();
-process.stdout.write(`${JSON.stringify({ mode, count, bytes: after - before, handled: handled.size, names: displayNames.size })}\n`);
+process.stdout.write(`${JSON.stringify({ mode, count, bytes: after - before, handled: handled.size })}\n`);
