@@ -47,6 +47,8 @@ export async function measureBurst(companion: CompanionInTab, companionUser: Tea
 }
 
 async function burstFrom(senders: TeamMember[], companion: CompanionInTab, companionUser: TeamMember, options: BurstOptions): Promise<Figure[]> {
+  // Counted from before the conversations open: their partners' names are looked up then.
+  const requests = await followExtensionRequests(companion.tab);
   const channels = await directChannels(senders, companionUser.user.id);
   const answeredAt = new Map<string, number>();
   const isOurReply = (post: Post) => isCompanionReply(post) && post.user_id === companionUser.user.id;
@@ -59,7 +61,6 @@ async function burstFrom(senders: TeamMember[], companion: CompanionInTab, compa
     const { browser, tab } = companion;
     const processCpu = await startProfileCpu(browser.profileDir);
     const tabCpu = await startTabCpu(browser.context, tab, browser.extensionId);
-    const requests = await followExtensionRequests(tab);
 
     const messages = Array.from({ length: options.messages }, (_, index) => ({
       sender: senders[index % senders.length] as TeamMember,
@@ -120,7 +121,7 @@ async function burstFrom(senders: TeamMember[], companion: CompanionInTab, compa
         'REST requests from the tab per conversation answered',
         'requests',
         answered > 0 ? burstRequests.length / answered : null,
-        `Goal at most 1.5. ${burstRequests.length} requests by the extension over the burst and the quiet time after it (DevTools, by initiator), ` +
+        `Goal at most 1.5. ${burstRequests.length} requests by the extension from the opening of the conversations to the end of the quiet time after the burst (DevTools, by initiator), ` +
           `for ${answered} conversations answered and ${sent - answered} more messages settled without a reply: ${describeRequestKinds(burstRequests)}.`,
       ),
       figure(

@@ -9,7 +9,7 @@
 //   unbounded — the same entries in a plain Set and Maps, for comparison.
 import { ConversationState } from '../../src/shared/autoReply/conversationState.ts';
 import type { PostFacts } from '../../src/shared/autoReply/replyPolicy.ts';
-import { BoundedSet } from '../../src/content/boundedSet.ts';
+import { BoundedSet } from '../../src/shared/boundedSet.ts';
 import { DisplayNameBook } from '../../src/content/displayNameBook.ts';
 import { handledPostsRemembered } from '../../src/content/tabMemory.ts';
 

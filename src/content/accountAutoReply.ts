@@ -14,7 +14,7 @@ import {
 import { catchUpPointFromClock, safeCatchUpPoint } from '../shared/autoReply/catchUpPoint.ts';
 import { laterDuplicateReplies } from '../shared/autoReply/duplicateReplies.ts';
 import { afterFailure, duePendingReplies, giveUpAfterMs, withoutPending, type CandidatePost, type PendingReply } from '../shared/autoReply/pendingReplies.ts';
-import { autoReplyProp } from '../shared/autoReply/replyPolicy.ts';
+import { autoReplyProp, type PostFacts } from '../shared/autoReply/replyPolicy.ts';
 import { hasScheduleEnded, isAutoReplyActive } from '../shared/autoReply/schedule.ts';
 import type { ServerClock } from '../shared/autoReply/serverClock.ts';
 import { collapsedThreadsOn, collapsedThreadsPreference } from '../shared/autoReply/collapsedThreads.ts';
@@ -31,7 +31,7 @@ import {
   type Me,
 } from './autoReplyRest.ts';
 import { respondTo, type ResponderContext, type ResponseOutcome } from './autoReplyResponder.ts';
-import { BoundedSet } from './boundedSet.ts';
+import { BoundedSet } from '../shared/boundedSet.ts';
 import type { MattermostApi } from './mattermostApi.ts';
 import { describeFailure } from './requestFailure.ts';
 import { DisplayNameBook } from './displayNameBook.ts';
@@ -60,6 +60,8 @@ export interface AccountAutoReply {
   noteGap(): void;
   /** A post was deleted (a message, or the user's own post). */
   onPostDeleted(channelId: string, postId: string): void;
+  /** A post was edited. */
+  onPostEdited(channelId: string, post: PostFacts): void;
   /** The user's preferences changed on some device. */
   onPreferencesChanged(preferences: readonly PreferenceChange[]): void;
   /** The server's settings changed. */
@@ -164,7 +166,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, socke
 
   /** A gap, or the start of a stretch the socket is heard: everything learnt from it is forgotten. */
   function restartKnowledge(): void {
-    conversations.restart(socketConnected());
+    conversations.restart(socketConnected(), (post) => post.userId === account.userId);
     threadsSetting = undefined;
     threadsChoice = undefined;
   }
@@ -301,7 +303,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, socke
    * first message of a quiet conversation needs no read of its history.
    * Best effort: without it, that first message reads the history.
    */
-  async function learnChannelList(): Promise<void> {
+  async function readChannelListAhead(): Promise<void> {
     const token = conversations.readStarting();
     if (token === undefined) return;
     try {
@@ -423,7 +425,7 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, socke
     if (!wasActive && isActive() && isLeader()) {
       gapOpen = false;
       void writeCaughtUpTo(account, catchUpPointFromClock(clock.now()));
-      void learnChannelList();
+      void readChannelListAhead();
     }
     onSettingsChanged();
   });
@@ -456,6 +458,9 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, socke
     },
     onPostDeleted(channelId, postId) {
       conversations.forgetPost(channelId, postId);
+    },
+    onPostEdited(channelId, post) {
+      conversations.replacePost(channelId, post);
     },
     onPreferencesChanged(preferences) {
       const change = preferences.find((entry) => entry.category === collapsedThreadsPreference.category && entry.name === collapsedThreadsPreference.name);

@@ -67,10 +67,6 @@ function formatTimeFor(settings: AutoReplySettings): (at: number) => string {
   return (at) => format.format(at);
 }
 
-function senderName(context: ResponderContext, userId: string): Promise<string> {
-  return context.names.nameOf(userId);
-}
-
 /**
  * The conversation's posts from `from` on: from what the tab heard when it
  * heard all of them and the message itself, otherwise read from the server
@@ -102,7 +98,7 @@ export async function respondTo(context: ResponderContext, candidate: CandidateP
       at: context.now(),
       postId: candidate.post.id,
       channelId: candidate.channelId,
-      senderName: await senderName(context, candidate.post.userId).catch(() => candidate.senderHint ?? candidate.post.userId),
+      senderName: await context.names.nameOf(candidate.post.userId).catch(() => candidate.senderHint ?? candidate.post.userId),
       reason,
     });
     return { kind: 'refused', reason };
@@ -143,7 +139,7 @@ async function decideAndReply(context: ResponderContext, candidate: CandidatePos
     }
     // Independent reads, asked together: each round trip adds to the reply's delay.
     const [name, conversation, { threads, unreadBefore }] = await Promise.all([
-      senderName(context, post.userId),
+      context.names.nameOf(post.userId),
       conversationFrom(context, candidate, from),
       context.collapsedThreads().then(async (threads) => ({
         threads,
@@ -265,6 +261,6 @@ async function recordIfMissed(context: ResponderContext, candidate: CandidatePos
     at: candidate.post.createAt,
     postId: candidate.post.id,
     channelId: candidate.channelId,
-    senderName: await senderName(context, candidate.post.userId),
+    senderName: await context.names.nameOf(candidate.post.userId),
   });
 }

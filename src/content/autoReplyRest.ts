@@ -4,7 +4,7 @@ import type { ChannelType, PostFacts } from '../shared/autoReply/replyPolicy.ts'
 import { MattermostApiError, type MattermostApi } from './mattermostApi.ts';
 import { postFactsFrom, type RawPost } from './socketMessage.ts';
 
-/** The REST calls auto-reply makes: GETs, the reply, the unread markers and removing a twin reply. */
+/** The REST calls auto-reply makes: GETs, the batch name lookup, the reply, the unread markers and removing a twin reply. */
 
 export interface Me {
   readonly id: string;

@@ -13,7 +13,8 @@ import { wantsLeadership } from './leadershipPolicy.ts';
 import type { MattermostApi } from './mattermostApi.ts';
 import { nextSocketConnection } from './socketConnection.ts';
 import type { ServerProblem } from './serverProblems.ts';
-import { parseSocketMessage } from './socketMessage.ts';
+import { nextSocketContinuity, type SocketContinuity } from './socketContinuity.ts';
+import { parseSocketFrame } from './socketMessage.ts';
 import { watchTabIdentity } from './tabIdentity.ts';
 
 const checkEveryMs = 5_000;
@@ -50,6 +51,7 @@ export function startAutoReplyInTab(
   const stopping = new AbortController();
   const leadership = createLeadershipLock();
   let socket: SocketConnection = { state: 'never-seen' };
+  let heard: SocketContinuity = {};
   let running: AccountAutoReply | undefined;
   /** The settings of the account last signed in, so a signed-out tab can still warn that auto-reply is on but not answering. */
   let lastSettings: AutoReplyFacts['settings'];
@@ -136,8 +138,18 @@ export function startAutoReplyInTab(
   function onSocketEvent(event: Event): void {
     if (!(event instanceof CustomEvent) || typeof event.detail !== 'string') return;
     const observed = JSON.parse(event.detail) as ObservedSocketEvent;
+    const frame = observed.kind === 'message' ? parseSocketFrame(observed.data) : undefined;
+    const continuity = nextSocketContinuity(heard, { kind: observed.kind, socket: observed.socket, ...(frame?.seq === undefined ? {} : { seq: frame.seq }) });
+    // A socket the webapp has replaced: its frames and late close are no news of the current one.
+    if (continuity.verdict === 'replaced-socket') return;
+    heard = continuity.state;
     const before = socket;
     socket = nextSocketConnection(socket, observed, clock.now());
+    if (continuity.verdict === 'gap') {
+      // A skipped frame or a new socket: what the tab heard may be incomplete until a catch-up.
+      running?.noteGap();
+      if (leadership.holding()) running?.catchUp();
+    }
     if (observed.kind === 'close') {
       running?.noteGap();
       // Signing out closes the socket and ends the session, but leaves the readable cookie as it was.
@@ -146,11 +158,11 @@ export function startAutoReplyInTab(
       return;
     }
     if (observed.kind === 'open') {
-      if (before.state === 'down' && leadership.holding()) running?.catchUp();
+      if (before.state === 'down' && continuity.verdict !== 'gap' && leadership.holding()) running?.catchUp();
       evaluate();
       return;
     }
-    const message = parseSocketMessage(observed.data);
+    const message = frame?.message ?? { event: 'other' };
     if (before.state !== 'connected') evaluate();
     switch (message.event) {
       case 'hello':
@@ -163,6 +175,9 @@ export function startAutoReplyInTab(
         return;
       case 'post_deleted':
         running?.onPostDeleted(message.channelId, message.postId);
+        return;
+      case 'post_edited':
+        running?.onPostEdited(message.post.channelId, message.post);
         return;
       case 'preferences_changed':
         running?.onPreferencesChanged(message.preferences);

@@ -86,3 +86,32 @@ describe('display name book when the server cannot be reached', () => {
     expect(batches).toEqual([['a'], ['a']]);
   });
 });
+
+describe('display name book with a slow lookup', () => {
+  it('sends the next names without waiting once the lookup under way has taken long', async () => {
+    const clock = { at: 0 };
+    const batches: string[][] = [];
+    let releaseFirst: () => void = () => undefined;
+    const book = new DisplayNameBook(
+      {
+        many: async (ids) => {
+          batches.push([...ids]);
+          if (batches.length === 1) await new Promise<void>((resolve) => (releaseFirst = resolve));
+          return new Map(ids.map((id) => [id, id.toUpperCase()]));
+        },
+        one: () => Promise.reject(new Error('not expected')),
+      },
+      10,
+      () => clock.at,
+    );
+    const slow = book.nameOf('a');
+    const held = book.nameOf('b');
+    expect(batches).toEqual([['a']]);
+    clock.at = 5_000;
+    expect(await book.nameOf('c')).toBe('C');
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+    expect(await held).toBe('B');
+    releaseFirst();
+    expect(await slow).toBe('A');
+  });
+});

@@ -2,6 +2,8 @@ import { displayNamesRemembered } from './tabMemory.ts';
 
 /** Largest batch asked for in one request. */
 const namesPerRequest = 200;
+/** A lookup out longer than this (a rate limit, a slow server) no longer holds the next names back. */
+const slowLookupMs = 2_000;
 
 export interface NameLookups {
   /** Several people at once; those missing from the answer are looked up alone, a failure fails them all. */
@@ -19,16 +21,19 @@ interface Waiting {
  * The names replies call people by, kept for the tab and looked up in
  * batches: a name asked for while a lookup is on its way joins the next
  * request instead of making its own, so a burst of new senders costs a few
- * requests rather than one each, and the first one waits for nobody.
+ * requests rather than one each, and the first one waits for nobody. A
+ * lookup that takes long does not hold the next ones back.
  */
 export class DisplayNameBook {
   private readonly names = new Map<string, string>();
   private readonly waiting = new Map<string, Waiting[]>();
-  private inFlight = false;
+  /** When the lookup under way was sent, undefined when none is. */
+  private inFlightSince: number | undefined;
 
   constructor(
     private readonly lookups: NameLookups,
     private readonly capacity = displayNamesRemembered,
+    private readonly now: () => number = Date.now,
   ) {}
 
   known(userId: string): string | undefined {
@@ -64,21 +69,25 @@ export class DisplayNameBook {
   }
 
   private sendNext(): void {
-    if (this.inFlight || this.waiting.size === 0) return;
+    const busy = this.inFlightSince !== undefined && this.now() - this.inFlightSince < slowLookupMs;
+    if (busy || this.waiting.size === 0) return;
     const batch = [...this.waiting.keys()].slice(0, namesPerRequest);
     const waiters = batch.map((userId) => [userId, this.waiting.get(userId) ?? []] as const);
     for (const userId of batch) this.waiting.delete(userId);
-    this.inFlight = true;
+    const sentAt = this.now();
+    this.inFlightSince = sentAt;
+    const done = () => {
+      if (this.inFlightSince === sentAt) this.inFlightSince = undefined;
+      this.sendNext();
+    };
     void this.lookups.many(batch).then(
       async (found) => {
-        this.inFlight = false;
-        this.sendNext();
+        done();
         await Promise.all(waiters.map(([userId, queue]) => this.settle(userId, queue, found.get(userId))));
       },
       (error: unknown) => {
         // The server could not be asked: every name of the batch fails alike, each caller decides whether to try again.
-        this.inFlight = false;
-        this.sendNext();
+        done();
         for (const [, queue] of waiters) for (const waiter of queue) waiter.reject(error);
       },
     );

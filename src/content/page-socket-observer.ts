@@ -16,12 +16,16 @@ function announce(event: ObservedSocketEvent): void {
   document.dispatchEvent(new CustomEvent(socketEventName, { detail: JSON.stringify(event) }));
 }
 
+let socketsOpened = 0;
+
 function observe(socket: WebSocket): void {
-  socket.addEventListener('open', () => announce({ kind: 'open', url: socket.url }));
+  socketsOpened += 1;
+  const number = socketsOpened;
+  socket.addEventListener('open', () => announce({ kind: 'open', socket: number, url: socket.url }));
   socket.addEventListener('message', (event: MessageEvent) => {
-    if (typeof event.data === 'string') announce({ kind: 'message', data: event.data });
+    if (typeof event.data === 'string') announce({ kind: 'message', socket: number, data: event.data });
   });
-  socket.addEventListener('close', () => announce({ kind: 'close' }));
+  socket.addEventListener('close', () => announce({ kind: 'close', socket: number }));
 }
 
 if (!window.companionForMattermostObserving) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSocketMessage } from './socketMessage.ts';
+import { parseSocketFrame } from './socketMessage.ts';
+
+const parseSocketMessage = (frame: string) => parseSocketFrame(frame).message;
 
 const frame = (event: string, data: Record<string, unknown>) => JSON.stringify({ event, data, broadcast: {} });
 const rawPost = { id: 'p1', user_id: 'bob', channel_id: 'c1', root_id: '', type: '', message: 'Hi', create_at: 5, props: {} };
@@ -36,5 +38,10 @@ describe('socket messages', () => {
     expect(parseSocketMessage('not json')).toEqual({ event: 'other' });
     expect(parseSocketMessage(frame('preferences_changed', { preferences: 'nope' }))).toEqual({ event: 'other' });
     expect(parseSocketMessage(frame('post_deleted', { post: '{}' }))).toEqual({ event: 'other' });
+  });
+
+  it('gives an event frame’s sequence number, and none for a reply to the webapp’s own request', () => {
+    expect(parseSocketFrame(JSON.stringify({ event: 'typing', data: {}, seq: 7 })).seq).toBe(7);
+    expect(parseSocketFrame(JSON.stringify({ status: 'OK', seq_reply: 3 })).seq).toBeUndefined();
   });
 });

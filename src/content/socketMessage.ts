@@ -6,6 +6,7 @@ export type SocketMessage =
   | { readonly event: 'posted'; readonly posted: PostedEvent }
   | { readonly event: 'user_updated'; readonly userId: string }
   | { readonly event: 'post_deleted'; readonly channelId: string; readonly postId: string }
+  | { readonly event: 'post_edited'; readonly post: PostFacts & { readonly channelId: string } }
   /** The user's preferences changed or were deleted (`value` undefined) on some device. */
   | { readonly event: 'preferences_changed'; readonly preferences: readonly PreferenceChange[] }
   | { readonly event: 'config_changed' }
@@ -67,8 +68,19 @@ export function postFactsFrom(raw: RawPost): (PostFacts & { channelId: string })
   };
 }
 
-export function parseSocketMessage(frame: string): SocketMessage {
-  const message = parseJson(frame) as { event?: unknown; data?: Record<string, unknown>; broadcast?: Record<string, unknown> } | undefined;
+interface RawFrame {
+  event?: unknown;
+  seq?: unknown;
+  data?: Record<string, unknown>;
+}
+
+/** An event frame and its sequence number (absent on the replies to the webapp's own requests). */
+export function parseSocketFrame(frame: string): { message: SocketMessage; seq: number | undefined } {
+  const raw = parseJson(frame) as RawFrame | undefined;
+  return { message: parseEvent(raw), seq: raw?.event !== undefined && typeof raw.seq === 'number' ? raw.seq : undefined };
+}
+
+function parseEvent(message: RawFrame | undefined): SocketMessage {
   const data = message?.data ?? {};
   switch (message?.event) {
     case 'hello':
@@ -80,6 +92,10 @@ export function parseSocketMessage(frame: string): SocketMessage {
     case 'post_deleted': {
       const post = postFactsFrom((parseJson(data.post) ?? {}) as RawPost);
       return post ? { event: 'post_deleted', channelId: post.channelId, postId: post.id } : { event: 'other' };
+    }
+    case 'post_edited': {
+      const post = postFactsFrom((parseJson(data.post) ?? {}) as RawPost);
+      return post ? { event: 'post_edited', post } : { event: 'other' };
     }
     case 'preferences_changed':
     case 'preferences_deleted': {

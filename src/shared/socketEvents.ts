@@ -5,10 +5,11 @@
  */
 export const socketEventName = 'companion-for-mattermost:socket';
 
+/** `socket` numbers the webapp's sockets in the order the page opened them. */
 export type ObservedSocketEvent =
-  | { readonly kind: 'open'; readonly url: string }
-  | { readonly kind: 'message'; readonly data: string }
-  | { readonly kind: 'close' };
+  | { readonly kind: 'open'; readonly socket: number; readonly url: string }
+  | { readonly kind: 'message'; readonly socket: number; readonly data: string }
+  | { readonly kind: 'close'; readonly socket: number };
 
 export function isMattermostSocketUrl(url: string): boolean {
   try {

@@ -116,3 +116,43 @@ describe('conversation state over a long time', () => {
     expect(state.postsFrom('c5', 'O', 0)).toBeUndefined();
   });
 });
+
+describe('conversation state and changes to posts', () => {
+  const reply = (id: string, createAt: number, rootId: string, userId = 'me'): PostFacts => ({ ...post(id, createAt, userId), rootId });
+
+  it('forgets the replies of a deleted thread root with it, also when a read begun earlier brings them back', () => {
+    const state = listening();
+    const token = state.readStarting();
+    state.learnHistory(token, 'c1', 0, [post('root', 10), reply('answer', 20, 'root')]);
+    state.forgetPost('c1', 'root');
+    expect(ids(state.postsFrom('c1', 'O', 0))).toEqual([]);
+    state.learnHistory(token, 'c1', 0, [post('root', 10), reply('answer', 20, 'root'), post('other', 30)]);
+    expect(ids(state.postsFrom('c1', 'O', 0))).toEqual(['other']);
+  });
+
+  it('reads an edited post’s new text', () => {
+    const state = listening();
+    state.learnHistory(state.readStarting(), 'c1', 0, [post('a', 10)]);
+    state.replacePost('c1', { ...post('a', 10), message: 'thanks, bye' });
+    expect(state.postsFrom('c1', 'O', 0)?.[0]?.message).toBe('thanks, bye');
+  });
+
+  it('keeps the user’s own posts over a gap, without claiming what surrounds them', () => {
+    const state = listening();
+    state.learnHistory(state.readStarting(), 'c1', 0, [post('message', 10), reply('mine', 20, 'message')]);
+    state.restart(true, (entry) => entry.userId === 'me');
+    expect(state.postsFrom('c1', 'D', 0)).toBeUndefined();
+    // A list from a replica that has not seen the reply yet still leaves it known.
+    state.learnChannelList(state.readStarting(), [{ id: 'c1', type: 'D', lastPostAt: 10 }]);
+    expect(ids(state.postsFrom('c1', 'D', 11))).toEqual(['mine']);
+  });
+
+  it('learns a conversation it had let go of again from a read', () => {
+    const state = listening();
+    const token = state.readStarting();
+    for (const channel of ['c1', 'c2', 'c3', 'c4']) state.learnHistory(token, channel, 0, [post(`${channel}-a`, 10)]);
+    expect(state.postsFrom('c1', 'O', 0)).toBeUndefined();
+    state.learnHistory(state.readStarting(), 'c1', 0, [post('c1-a', 10)]);
+    expect(ids(state.postsFrom('c1', 'O', 0))).toEqual(['c1-a']);
+  });
+});

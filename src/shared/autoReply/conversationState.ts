@@ -1,3 +1,4 @@
+import { BoundedSet } from '../boundedSet.ts';
 import type { ChannelType, PostFacts } from './replyPolicy.ts';
 
 // What a tab knows of its conversations from the webapp's socket, so that a
@@ -11,10 +12,12 @@ import type { ChannelType, PostFacts } from './replyPolicy.ts';
 
 /** Conversations whose recent posts are kept; older ones keep only the time from which the socket covers them. */
 export const conversationsWithPostsRemembered = 300;
-/** Newest posts kept per conversation: enough for every rule over a busy conversation. */
+/** Newest posts kept per conversation; one busier than this within the interval is read from the server for each message. */
 export const postsRememberedPerConversation = 60;
 /** Conversations tracked at all; past this everything is forgotten and learnt again, so a tab open for months stays small. */
 export const conversationsTracked = 5_000;
+/** Deleted posts remembered, so that a read begun before the deletion does not bring one back. */
+const deletionsRemembered = 1_000;
 
 export interface ListedChannel {
   readonly id: string;
@@ -45,6 +48,8 @@ export class ConversationState {
   private readonly conversations = new Map<string, Conversation>();
   /** Ids of conversations holding posts, least recently touched first. */
   private readonly withPosts = new Set<string>();
+  /** Deleted posts and thread roots (whose replies went with them). */
+  private readonly deleted = new BoundedSet<string>(deletionsRemembered);
 
   constructor(
     private readonly conversationLimit = conversationsWithPostsRemembered,
@@ -54,14 +59,21 @@ export class ConversationState {
 
   /**
    * Forgets everything: something may have been missed. `listening` says
-   * whether the socket is heard from now on (false while it is down).
+   * whether the socket is heard from now on (false while it is down). Posts
+   * that `carry` picks (the user's own: facts whatever was missed) are kept,
+   * without any claim about what surrounds them, in case a read replica
+   * that lags behind does not have them yet.
    */
-  restart(listening: boolean): void {
+  restart(listening: boolean, carry: (post: PostFacts) => boolean = () => false): void {
+    const carried = [...this.conversations].flatMap(([channelId, conversation]) =>
+      conversation.posts.filter(carry).map((post) => [channelId, post] as const),
+    );
     this.epoch += 1;
     this.listening = listening;
     this.channelsListed = false;
     this.conversations.clear();
     this.withPosts.clear();
+    if (listening) for (const [channelId, post] of carried) this.insert(channelId, post);
   }
 
   /** To be taken before a read of the server starts; undefined while nothing can be learnt. */
@@ -88,6 +100,8 @@ export class ConversationState {
     const conversation = this.conversation(channelId);
     if (!this.stillValid(token)) return;
     conversation.knownFrom = Math.min(conversation.knownFrom, from);
+    // The read holds what was let go of before: it may be kept again (and let go of again past the limits).
+    conversation.forgottenBefore = Math.min(conversation.forgottenBefore, from);
     for (const post of posts) if (post.createAt >= from) this.insert(channelId, post);
   }
 
@@ -97,10 +111,21 @@ export class ConversationState {
     this.insert(channelId, post);
   }
 
-  /** A post that was deleted. */
+  /** A post that was deleted; a thread's root takes its replies with it. */
   forgetPost(channelId: string, postId: string): void {
+    this.deleted.add(postId);
     const conversation = this.conversations.get(channelId);
-    if (conversation) conversation.posts = conversation.posts.filter((post) => post.id !== postId);
+    if (conversation) conversation.posts = conversation.posts.filter((post) => !this.isDeleted(post));
+  }
+
+  /** A post that was edited: the rules read its new text. */
+  replacePost(channelId: string, post: PostFacts): void {
+    const conversation = this.conversations.get(channelId);
+    if (conversation) conversation.posts = conversation.posts.map((known) => (known.id === post.id ? post : known));
+  }
+
+  private isDeleted(post: PostFacts): boolean {
+    return this.deleted.has(post.id) || (post.rootId !== '' && this.deleted.has(post.rootId));
   }
 
   /**
@@ -140,7 +165,7 @@ export class ConversationState {
 
   private insert(channelId: string, post: PostFacts): void {
     const conversation = this.conversation(channelId);
-    if (post.createAt < conversation.forgottenBefore || conversation.posts.some((known) => known.id === post.id)) return;
+    if (post.createAt < conversation.forgottenBefore || this.isDeleted(post) || conversation.posts.some((known) => known.id === post.id)) return;
     const at = conversation.posts.findIndex((known) => known.createAt > post.createAt);
     conversation.posts.splice(at === -1 ? conversation.posts.length : at, 0, post);
     const dropped = conversation.posts.splice(0, Math.max(0, conversation.posts.length - this.postLimit));

@@ -27,7 +27,7 @@ export interface ReplyQuestion {
   /** Mattermost's own auto-responder is on for the user: it answers, we don't. */
   readonly nativeResponderActive: boolean;
   readonly settings: AutoReplySettings;
-  /** The conversation's posts from the server, covering at least the longest interval before now. */
+  /** The conversation's posts, as heard on the socket or read from the server, covering at least the longest interval before now. */
   readonly history: readonly PostFacts[];
   readonly now: number;
   /** When the tab first saw the message: its age for "too old" counts up to here, not up to a retry. Now when absent. */
@@ -101,8 +101,9 @@ function skipForConversation({ channelType, mentionsMe, settings }: ReplyQuestio
 }
 
 /**
- * Decided from the server's history of the conversation, so the answer is the
- * same in every tab, on every device and after a restart.
+ * Decided from the conversation's posts (the same on the server and on every
+ * socket), so the answer is the same in every tab, on every device and after
+ * a restart.
  */
 function skipForHistory({ post, history, myUserId, settings, now }: ReplyQuestion): SkipReason | undefined {
   const mine = history.filter((entry) => entry.userId === myUserId);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { nextSocketContinuity, type ObservedFrame, type SocketContinuity } from './socketContinuity.ts';
+
+function verdicts(frames: ObservedFrame[]): string[] {
+  let state: SocketContinuity = {};
+  return frames.map((frame) => {
+    const next = nextSocketContinuity(state, frame);
+    state = next.state;
+    return next.verdict;
+  });
+}
+
+describe('socket continuity', () => {
+  it('takes frames numbered one after the other, and replies without a number, as continuous', () => {
+    expect(
+      verdicts([
+        { kind: 'open', socket: 1 },
+        { kind: 'message', socket: 1, seq: 0 },
+        { kind: 'message', socket: 1 },
+        { kind: 'message', socket: 1, seq: 1 },
+        { kind: 'close', socket: 1 },
+      ]),
+    ).toEqual(['continuous', 'continuous', 'continuous', 'continuous', 'continuous']);
+  });
+
+  it('sees a gap where a frame’s number is skipped', () => {
+    expect(verdicts([{ kind: 'open', socket: 1 }, { kind: 'message', socket: 1, seq: 0 }, { kind: 'message', socket: 1, seq: 2 }])).toEqual([
+      'continuous',
+      'continuous',
+      'gap',
+    ]);
+  });
+
+  it('sees a gap where a new socket opens before the old one closed, and ignores the old one from then on', () => {
+    expect(
+      verdicts([
+        { kind: 'open', socket: 1 },
+        { kind: 'message', socket: 1, seq: 0 },
+        { kind: 'open', socket: 2 },
+        { kind: 'message', socket: 1, seq: 1 },
+        { kind: 'close', socket: 1 },
+        { kind: 'message', socket: 2, seq: 0 },
+      ]),
+    ).toEqual(['continuous', 'continuous', 'gap', 'replaced-socket', 'replaced-socket', 'continuous']);
+  });
+
+  it('starts counting afresh on a new socket after a close', () => {
+    expect(
+      verdicts([
+        { kind: 'open', socket: 1 },
+        { kind: 'message', socket: 1, seq: 5 },
+        { kind: 'close', socket: 1 },
+        { kind: 'open', socket: 2 },
+        { kind: 'message', socket: 2, seq: 0 },
+      ]),
+    ).toEqual(['continuous', 'continuous', 'continuous', 'gap', 'continuous']);
+  });
+});
