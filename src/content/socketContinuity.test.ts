@@ -56,3 +56,20 @@ describe('socket continuity', () => {
     ).toEqual(['continuous', 'continuous', 'continuous', 'gap', 'continuous']);
   });
 });
+
+describe('socket continuity while reconnecting', () => {
+  it('takes the close of a newer socket that never opened as the connection down, and ignores the older one’s late close', () => {
+    let state: SocketContinuity = {};
+    const step = (frame: ObservedFrame) => {
+      const next = nextSocketContinuity(state, frame);
+      state = next.state;
+      return next.verdict;
+    };
+    step({ kind: 'open', socket: 1 });
+    step({ kind: 'message', socket: 1, seq: 0 });
+    expect(step({ kind: 'close', socket: 2 })).toBe('continuous');
+    expect(state.socket).toBe(2);
+    expect(step({ kind: 'close', socket: 1 })).toBe('replaced-socket');
+    expect(step({ kind: 'open', socket: 3 })).toBe('gap');
+  });
+});

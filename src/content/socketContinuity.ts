@@ -4,7 +4,8 @@
  * pings go unanswered it opens a new socket before the old one has closed:
  * either way something may have been missed, and the tab must not rely on
  * what it heard until a catch-up. Frames and a late close of a socket that
- * was replaced are not the current socket's and are ignored.
+ * was replaced by a newer one are not the current socket's and are ignored;
+ * a newer one that closes without opening (a failed reconnect) is down.
  */
 export interface SocketContinuity {
   /** The socket heard now, by the observer's number for it. */
@@ -23,13 +24,14 @@ export interface ObservedFrame {
 }
 
 export function nextSocketContinuity(current: SocketContinuity, frame: ObservedFrame): { state: SocketContinuity; verdict: ContinuityVerdict } {
-  if (frame.kind === 'open') {
-    const replaced = current.socket !== undefined && current.socket !== frame.socket;
-    return { state: { socket: frame.socket }, verdict: replaced ? 'gap' : 'continuous' };
-  }
-  if (current.socket !== undefined && frame.socket !== current.socket) return { state: current, verdict: 'replaced-socket' };
+  // Sockets are numbered as the webapp creates them: an older one was given up.
+  if (current.socket !== undefined && frame.socket < current.socket) return { state: current, verdict: 'replaced-socket' };
+  const newer = current.socket !== undefined && frame.socket > current.socket;
+  if (frame.kind === 'open') return { state: { socket: frame.socket }, verdict: newer ? 'gap' : 'continuous' };
+  // A newer socket that closes without having opened: the webapp's attempt to reconnect failed, the connection is down.
   if (frame.kind === 'close') return { state: { socket: frame.socket }, verdict: 'continuous' };
-  const state = { socket: frame.socket, ...(frame.seq === undefined ? { nextSeq: current.nextSeq } : { nextSeq: frame.seq + 1 }) };
-  const skipped = frame.seq !== undefined && current.nextSeq !== undefined && frame.seq !== current.nextSeq;
+  const nextSeq = newer ? undefined : current.nextSeq;
+  const state = { socket: frame.socket, ...(frame.seq === undefined ? (nextSeq === undefined ? {} : { nextSeq }) : { nextSeq: frame.seq + 1 }) };
+  const skipped = newer || (frame.seq !== undefined && nextSeq !== undefined && frame.seq !== nextSeq);
   return { state, verdict: skipped ? 'gap' : 'continuous' };
 }
