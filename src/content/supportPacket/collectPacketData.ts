@@ -35,34 +35,46 @@ export async function collectPacketData(context: CollectionContext): Promise<Col
   const get = <T>(path: string) => collect<T>(`/api/v4${path}`, () => api.request<T>('GET', `${apiRoot}${path}`, undefined, { signal }));
 
   context.onStep('server');
+  // Alone: its round trips are the latency the packet reports.
   const ping = await timedPing(context);
-  const clientConfig = await get<Record<string, string>>('/config/client?format=old');
-  const license = await get<Record<string, string>>('/license/client?format=old');
-  // With REST semantics an unhealthy server still answers 200 and says what is unhealthy.
-  const serverStatus = await get<Record<string, unknown>>('/system/ping?get_server_status=true&use_rest_semantics=true');
-  const appliedSchemaMigrations = await get<Array<{ version: number; name: string }>>('/system/schema/version');
-  const clusterStatus = await get<Array<Record<string, unknown>>>('/cluster/status');
+  // Sources that do not depend on each other are asked together, and the log, by far the longest, from the start.
+  const logLines = collectServerLog(api, apiRoot, signal);
+  // Awaited below; a cancellation before that must not count as unhandled.
+  logLines.catch(() => undefined);
+  const [clientConfig, license, serverStatus, appliedSchemaMigrations, clusterStatus] = await Promise.all([
+    get<Record<string, string>>('/config/client?format=old'),
+    get<Record<string, string>>('/license/client?format=old'),
+    // With REST semantics an unhealthy server still answers 200 and says what is unhealthy.
+    get<Record<string, unknown>>('/system/ping?get_server_status=true&use_rest_semantics=true'),
+    get<Array<{ version: number; name: string }>>('/system/schema/version'),
+    get<Array<Record<string, unknown>>>('/cluster/status'),
+  ]);
 
   context.onStep('configuration');
   const config = await get<Record<string, unknown>>('/config');
 
   context.onStep('statistics');
-  const analyticsStandard = await get<Array<{ name: string; value: number }>>('/analytics/old?name=standard');
-  const analyticsExtra = await get<Array<{ name: string; value: number }>>('/analytics/old?name=extra_counts');
-  const userCounts = await collectUserCounts(get);
+  const [analyticsStandard, analyticsExtra, userCounts] = await Promise.all([
+    get<Array<{ name: string; value: number }>>('/analytics/old?name=standard'),
+    get<Array<{ name: string; value: number }>>('/analytics/old?name=extra_counts'),
+    collectUserCounts(get),
+  ]);
 
   context.onStep('jobs');
-  const jobsByType: Record<string, Collected<Array<Record<string, unknown>>>> = {};
-  for (const jobType of collectedJobTypes(ping.versionId || api.client.getServerVersion(), clientConfig.ok ? clientConfig.value.Version : undefined)) {
-    jobsByType[jobType] = await get<Array<Record<string, unknown>>>(`/jobs/type/${jobType}?page=0&per_page=${jobRunsPerType}`);
-  }
+  const jobTypes = collectedJobTypes(ping.versionId || api.client.getServerVersion(), clientConfig.ok ? clientConfig.value.Version : undefined);
+  const jobRuns = await Promise.all(
+    jobTypes.map(async (jobType) => [jobType, await get<Array<Record<string, unknown>>>(`/jobs/type/${jobType}?page=0&per_page=${jobRunsPerType}`)] as const),
+  );
+  const jobsByType: Record<string, Collected<Array<Record<string, unknown>>>> = Object.fromEntries(jobRuns);
 
   context.onStep('permissions');
   const permissions = await collectPermissions(api, apiRoot, signal);
 
   context.onStep('plugins');
-  const plugins = await get<{ active: Array<Record<string, unknown>>; inactive: Array<Record<string, unknown>> }>('/plugins');
-  const pluginStatuses = await get<Array<Record<string, unknown>>>('/plugins/statuses');
+  const [plugins, pluginStatuses] = await Promise.all([
+    get<{ active: Array<Record<string, unknown>>; inactive: Array<Record<string, unknown>> }>('/plugins'),
+    get<Array<Record<string, unknown>>>('/plugins/statuses'),
+  ]);
   const appsInstalled = plugins.ok && plugins.value.active.some((manifest) => manifest.id === appsPluginId);
   const appsInventory = appsInstalled
     ? await collect(`/plugins/${appsPluginId}/api/v1/marketplace`, () =>
@@ -71,7 +83,7 @@ export async function collectPacketData(context: CollectionContext): Promise<Col
     : undefined;
 
   context.onStep('logs');
-  const logLines = await collectServerLog(api, apiRoot, signal);
+  const serverLog = await logLines;
 
   context.onStep('environment');
   return {
@@ -93,7 +105,7 @@ export async function collectPacketData(context: CollectionContext): Promise<Col
     plugins,
     pluginStatuses,
     clusterStatus,
-    logLines,
+    logLines: serverLog,
     ...(appsInventory ? { appsInventory } : {}),
     client: {
       browser: navigator.userAgent,

@@ -1,6 +1,7 @@
 import { Zip, ZipDeflate } from 'fflate';
 import type { PacketFile } from '../../shared/supportPacket/packetLayout.ts';
 import { sliceOfTimeMs } from '../../shared/supportPacket/slicedWork.ts';
+import { NativeDeflateEntry, nativeDeflateWorks } from './nativeDeflate.ts';
 
 export interface ZippedPacket {
   readonly zip: Blob;
@@ -9,24 +10,32 @@ export interface ZippedPacket {
 
 /**
  * The packet as a zip, each file deflated part by part as its text is
- * encoded: a 100 MB log never sits in one buffer, and the tab gets a break
- * whenever a slice of time is used up. `onProgress` hears the share of the
- * text done, from 0 to 1.
+ * encoded (by the browser's zlib where it can, else in JavaScript): a 100 MB
+ * log never sits in one buffer, and the tab gets a break whenever a slice of
+ * time is used up. `onProgress` hears the share of the text done, from 0 to 1.
  */
-export async function zipPacket(files: readonly PacketFile[], takeBreak: () => Promise<void>, onProgress: (share: number) => void): Promise<ZippedPacket> {
+export async function zipPacket(
+  files: readonly PacketFile[],
+  takeBreak: () => Promise<void>,
+  onProgress: (share: number) => void,
+  deflateNatively: () => Promise<boolean> = nativeDeflateWorks,
+): Promise<ZippedPacket> {
   const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((error, chunk) => {
-    if (error) failure = error;
+  let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const written = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  const zip = new Zip((error, chunk, final) => {
+    if (error) settle?.reject(error);
     else chunks.push(chunk);
+    if (final) settle?.resolve();
   });
+  const native = await deflateNatively();
   const encoder = new TextEncoder();
   const totalParts = files.reduce((sum, file) => sum + file.parts.length, 0);
   const sizes: Array<{ path: string; sizeBytes: number }> = [];
   let partsDone = 0;
   let since = performance.now();
   for (const file of files) {
-    const entry = new ZipDeflate(file.path, { level: 6 });
+    const entry = native ? new NativeDeflateEntry(file.path) : new ZipDeflate(file.path, { level: 6 });
     zip.add(entry);
     let sizeBytes = 0;
     if (file.parts.length === 0) entry.push(new Uint8Array(0), true);
@@ -34,6 +43,7 @@ export async function zipPacket(files: readonly PacketFile[], takeBreak: () => P
       const bytes = encoder.encode(part);
       sizeBytes += bytes.length;
       entry.push(bytes, index === file.parts.length - 1);
+      if (entry instanceof NativeDeflateEntry) await entry.ready();
       partsDone += 1;
       if (performance.now() - since >= sliceOfTimeMs) {
         onProgress(partsDone / totalParts);
@@ -44,6 +54,6 @@ export async function zipPacket(files: readonly PacketFile[], takeBreak: () => P
     sizes.push({ path: file.path, sizeBytes });
   }
   zip.end();
-  if (failure) throw failure;
+  await written;
   return { zip: new Blob(chunks as BlobPart[], { type: 'application/zip' }), sizes };
 }
