@@ -143,6 +143,13 @@ export function startAutoReplyInTab(
     // A socket the webapp has replaced: its frames and late close are no news of the current one.
     if (continuity.verdict === 'replaced-socket') return;
     heard = continuity.state;
+    if (continuity.verdict === 'fell-back') {
+      // Another socket of the page, still open, is heard from now on: connected, after a gap.
+      running?.noteGap();
+      if (leadership.holding()) running?.catchUp();
+      evaluate();
+      return;
+    }
     const before = socket;
     socket = nextSocketConnection(socket, observed, clock.now());
     if (continuity.verdict === 'gap') {

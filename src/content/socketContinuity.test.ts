@@ -73,3 +73,23 @@ describe('socket continuity while reconnecting', () => {
     expect(step({ kind: 'open', socket: 3 })).toBe('gap');
   });
 });
+
+describe('socket continuity with a second socket in the page', () => {
+  it('hears the webapp’s socket again, after a gap, once a plugin’s newer socket closes', () => {
+    let state: SocketContinuity = {};
+    const step = (frame: ObservedFrame) => {
+      const next = nextSocketContinuity(state, frame);
+      state = next.state;
+      return next.verdict;
+    };
+    step({ kind: 'open', socket: 1 });
+    step({ kind: 'message', socket: 1, seq: 0 });
+    expect(step({ kind: 'open', socket: 2 })).toBe('gap');
+    expect(step({ kind: 'message', socket: 2, seq: 0 })).toBe('continuous');
+    expect(step({ kind: 'close', socket: 2 })).toBe('fell-back');
+    expect(step({ kind: 'message', socket: 1, seq: 7 })).toBe('continuous');
+    expect(step({ kind: 'message', socket: 1, seq: 8 })).toBe('continuous');
+    expect(step({ kind: 'close', socket: 1 })).toBe('continuous');
+    expect(state.open).toEqual([]);
+  });
+});
