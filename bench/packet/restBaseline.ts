@@ -1,9 +1,11 @@
 // What the packet's data costs to download alone: the same REST calls the
 // extension makes for an admin of a single server
 // (src/content/supportPacket/collectPacketData.ts — five timed pings, then
-// each source in turn, the whole log last), fetched one after the other from
-// a page of the server's origin in the same browser, each body read to the
-// end and nothing done with it.
+// the sources), fetched one after the other from a page of the server's
+// origin in the same browser, each body read to the end and nothing done
+// with it. The extension asks independent sources together and the log from
+// the start; the log is nearly all of the bytes, so the baseline is nearly
+// the log's download time either way.
 import type { Page } from '@playwright/test';
 import { collectedJobTypes } from '../../src/shared/supportPacket/packetLayout.ts';
 import { server } from '../../tests/e2e/mattermost.ts';

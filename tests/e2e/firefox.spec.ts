@@ -69,7 +69,10 @@ test('in Firefox ESR: enable from the popup, auto-reply to a direct message, sav
       return saved;
     })
     .toBeDefined();
-  const zip = await JSZip.loadAsync(await readFile(path.join(downloadDir, saved ?? '')));
+  // Every entry read back with its CRC checked: the browser's own deflate or the JavaScript one, whichever Firefox used.
+  const zip = await JSZip.loadAsync(await readFile(path.join(downloadDir, saved ?? '')), { checkCRC32: true });
+  for (const entry of Object.values(zip.files)) if (!entry.dir) await entry.async('uint8array');
+  expect(Object.keys(zip.files).some((name) => name.endsWith('mattermost.log'))).toBe(true);
   const metadata = parseYaml((await zip.file('metadata.yaml')?.async('string')) ?? '') as Record<string, unknown>;
   expect(metadata).toMatchObject({ version: 1, type: 'support-packet' });
   expect(String((metadata.extras as Record<string, unknown>).browser)).toContain('Firefox');

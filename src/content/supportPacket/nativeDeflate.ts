@@ -1,4 +1,4 @@
-import { ZipPassThrough, type FlateError } from 'fflate';
+import { inflateSync, ZipPassThrough, type FlateError } from 'fflate';
 
 /**
  * A zip entry deflated by the browser's own zlib (`CompressionStream`):
@@ -22,6 +22,11 @@ export class NativeDeflateEntry extends ZipPassThrough {
     return this.writer.ready;
   }
 
+  /** Stops compressing: the packet was cancelled or failed. */
+  abandon(): void {
+    this.writer.abort().catch(() => undefined);
+  }
+
   protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
     // A failure shows on the reading side, which reports it.
     this.writer.write(chunk).catch(() => undefined);
@@ -41,13 +46,30 @@ export class NativeDeflateEntry extends ZipPassThrough {
 
 let works: Promise<boolean> | undefined;
 
-/** Whether the browser deflates natively here: a tiny stream is tried once, and any failure means JavaScript does it. */
+/**
+ * Whether the browser deflates natively here, tried once the way the packet
+ * uses it (in Firefox the content script reaches the page's streams through
+ * wrappers): a small entry is deflated and inflated again, and any failure or
+ * difference means JavaScript does it.
+ */
 export function nativeDeflateWorks(): Promise<boolean> {
   works ??= (async () => {
     if (typeof CompressionStream !== 'function') return false;
     try {
-      const compressed = new Blob([new Uint8Array([1, 2, 3])]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-      return (await new Response(compressed).arrayBuffer()).byteLength > 0;
+      const original = new TextEncoder().encode('{"msg":"Companion checks the browser’s deflate"}\n'.repeat(20));
+      const chunks: Uint8Array[] = [];
+      const entry = new NativeDeflateEntry('probe.txt');
+      const deflated = new Promise<void>((resolve, reject) => {
+        entry.ondata = (error, chunk, final) => {
+          if (error) reject(error);
+          chunks.push(chunk);
+          if (final) resolve();
+        };
+      });
+      entry.push(original, true);
+      await deflated;
+      const inflated = inflateSync(new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer()));
+      return inflated.length === original.length && inflated.every((byte, index) => byte === original[index]);
     } catch {
       return false;
     }

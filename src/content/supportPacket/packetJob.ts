@@ -57,9 +57,12 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
       await writePacketJob(workspace, job);
     } catch (error) {
       const finishedAt = Date.now();
-      if (controller.signal.aborted) await writePacketJob(workspace, { state: 'cancelled', startedAt, finishedAt });
-      else await writePacketJob(workspace, { state: 'failed', startedAt, finishedAt, error: error instanceof Error ? error.message : String(error) });
+      // Superseded by a new packet: that one's state is the one to show.
+      if (controller.signal.aborted && running === controller) await writePacketJob(workspace, { state: 'cancelled', startedAt, finishedAt });
+      else if (!controller.signal.aborted) await writePacketJob(workspace, { state: 'failed', startedAt, finishedAt, error: error instanceof Error ? error.message : String(error) });
     } finally {
+      // Whatever is still under way for this packet (the log download, when something else failed) stops.
+      controller.abort();
       if (running === controller) running = undefined;
     }
   }

@@ -23,9 +23,15 @@ export async function zipPacket(
   const chunks: Uint8Array[] = [];
   let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
   const written = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  // Awaited at the end; a failure met earlier is thrown from the loop, and must not count as unhandled meanwhile.
+  written.catch(() => undefined);
+  /** The first failure: after it the zip takes nothing more, and later errors would only hide it. */
+  let failure: Error | undefined;
   const zip = new Zip((error, chunk, final) => {
-    if (error) settle?.reject(error);
-    else chunks.push(chunk);
+    if (error) {
+      failure ??= error;
+      settle?.reject(error);
+    } else chunks.push(chunk);
     if (final) settle?.resolve();
   });
   const native = await deflateNatively();
@@ -34,22 +40,33 @@ export async function zipPacket(
   const sizes: Array<{ path: string; sizeBytes: number }> = [];
   let partsDone = 0;
   let since = performance.now();
+  const throwIfFailed = () => {
+    if (failure) throw failure;
+  };
   for (const file of files) {
+    throwIfFailed();
     const entry = native ? new NativeDeflateEntry(file.path) : new ZipDeflate(file.path, { level: 6 });
     zip.add(entry);
     let sizeBytes = 0;
-    if (file.parts.length === 0) entry.push(new Uint8Array(0), true);
-    for (const [index, part] of file.parts.entries()) {
-      const bytes = encoder.encode(part);
-      sizeBytes += bytes.length;
-      entry.push(bytes, index === file.parts.length - 1);
-      if (entry instanceof NativeDeflateEntry) await entry.ready();
-      partsDone += 1;
-      if (performance.now() - since >= sliceOfTimeMs) {
-        onProgress(partsDone / totalParts);
-        await takeBreak();
-        since = performance.now();
+    try {
+      if (file.parts.length === 0) entry.push(new Uint8Array(0), true);
+      for (const [index, part] of file.parts.entries()) {
+        const bytes = encoder.encode(part);
+        sizeBytes += bytes.length;
+        throwIfFailed();
+        entry.push(bytes, index === file.parts.length - 1);
+        if (entry instanceof NativeDeflateEntry) await entry.ready();
+        partsDone += 1;
+        if (performance.now() - since >= sliceOfTimeMs) {
+          onProgress(partsDone / totalParts);
+          await takeBreak();
+          since = performance.now();
+        }
       }
+    } catch (error) {
+      // Cancelled or failed mid-file: the browser's compressor is let go of at once.
+      if (entry instanceof NativeDeflateEntry) entry.abandon();
+      throw failure ?? error;
     }
     sizes.push({ path: file.path, sizeBytes });
   }
