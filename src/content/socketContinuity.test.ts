@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { nextSocketContinuity, type ObservedFrame, type SocketContinuity } from './socketContinuity.ts';
 
-function verdicts(frames: ObservedFrame[]): string[] {
+/** Feeds frames one at a time, as the tab does. */
+function stepper() {
   let state: SocketContinuity = {};
-  return frames.map((frame) => {
-    const next = nextSocketContinuity(state, frame);
-    state = next.state;
-    return next.verdict;
-  });
+  return {
+    step(frame: ObservedFrame): string {
+      const next = nextSocketContinuity(state, frame);
+      state = next.state;
+      return next.verdict;
+    },
+    state: () => state,
+  };
+}
+
+function verdicts(frames: ObservedFrame[]): string[] {
+  const { step } = stepper();
+  return frames.map(step);
 }
 
 describe('socket continuity', () => {
@@ -59,16 +68,11 @@ describe('socket continuity', () => {
 
 describe('socket continuity while reconnecting', () => {
   it('takes the close of a newer socket that never opened as the connection down, and ignores the older one’s late close', () => {
-    let state: SocketContinuity = {};
-    const step = (frame: ObservedFrame) => {
-      const next = nextSocketContinuity(state, frame);
-      state = next.state;
-      return next.verdict;
-    };
+    const { step, state } = stepper();
     step({ kind: 'open', socket: 1 });
     step({ kind: 'message', socket: 1, seq: 0 });
     expect(step({ kind: 'close', socket: 2 })).toBe('continuous');
-    expect(state.socket).toBe(2);
+    expect(state().socket).toBe(2);
     expect(step({ kind: 'close', socket: 1 })).toBe('replaced-socket');
     expect(step({ kind: 'open', socket: 3 })).toBe('gap');
   });
@@ -76,12 +80,7 @@ describe('socket continuity while reconnecting', () => {
 
 describe('socket continuity with a second socket in the page', () => {
   it('hears the webapp’s socket again, after a gap, once a plugin’s newer socket closes', () => {
-    let state: SocketContinuity = {};
-    const step = (frame: ObservedFrame) => {
-      const next = nextSocketContinuity(state, frame);
-      state = next.state;
-      return next.verdict;
-    };
+    const { step, state } = stepper();
     step({ kind: 'open', socket: 1 });
     step({ kind: 'message', socket: 1, seq: 0 });
     expect(step({ kind: 'open', socket: 2 })).toBe('gap');
@@ -90,6 +89,6 @@ describe('socket continuity with a second socket in the page', () => {
     expect(step({ kind: 'message', socket: 1, seq: 7 })).toBe('continuous');
     expect(step({ kind: 'message', socket: 1, seq: 8 })).toBe('continuous');
     expect(step({ kind: 'close', socket: 1 })).toBe('continuous');
-    expect(state.open).toEqual([]);
+    expect(state().open).toEqual([]);
   });
 });
