@@ -171,11 +171,16 @@ export function startAccountAutoReply({ account, api, clock, me, isLeader, socke
     threadsChoice = undefined;
   }
 
-  /** Settings read afresh for each message: a switch-on in the popup counts for the very next message. */
+  /**
+   * The settings as the last change announced them, kept in memory: a read per
+   * message cost each reply a round trip to the browser. While they say "not
+   * answering now" they are read afresh, so a switch-on in the popup counts
+   * for the very next message even before its change is announced here.
+   */
   const contextFor = async (): Promise<ResponderContext | undefined> => {
     const user = me();
     if (!user || user.id !== account.userId) return undefined;
-    const current = await readAutoReplySettings(account);
+    const current = stored && isActive() ? stored : await readAutoReplySettings(account);
     return {
       api,
       me: user,

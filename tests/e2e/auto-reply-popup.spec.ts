@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { directChannelId, newTeamMember, waitForAutoReplies } from './actors.ts';
+import { autoRepliesAfterQuietPeriod, directChannelId, newTeamMember, waitForAutoReplies } from './actors.ts';
 import { tabIdOf } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { server } from './mattermost.ts';
@@ -90,4 +90,11 @@ test('the popup lists recent replies, the badge shows auto-reply is on, and swit
   await expect(popup.getByRole('heading', { name: 'While you were away' })).toBeVisible();
   await expect(popup.getByRole('link', { name: 'Dana Tester' })).toBeVisible();
   await expect.poll(() => browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+
+  // The tab keeps its settings in memory: the switch-off must reach it, for someone it never answered too.
+  const newcomer = await newTeamMember('Uma');
+  const newcomerConversation = await directChannelId(newcomer.client, alice.id);
+  const afterOff = Date.now();
+  await newcomer.client.createPost({ channel_id: newcomerConversation, message: 'Are you there?' });
+  expect(await autoRepliesAfterQuietPeriod(newcomer.client, newcomerConversation, afterOff)).toEqual([]);
 });

@@ -32,7 +32,10 @@ export async function readLastAccount(workspace: Workspace): Promise<Account | u
 
 export async function readAutoReplySettings(account: Account): Promise<StoredSettings> {
   const key = accountDataKey(account, 'settings');
-  const stored = (await browser.storage.local.get(key))[key];
+  return storedSettingsFrom((await browser.storage.local.get(key))[key]);
+}
+
+function storedSettingsFrom(stored: unknown): StoredSettings {
   if (stored === undefined) return { ok: true, settings: defaultAutoReplySettings };
   const parsed = parseAutoReplySettings(stored);
   if (parsed.ok) return parsed;
@@ -60,21 +63,23 @@ export async function writeAutoReplySettings(account: Account, candidate: unknow
   return [];
 }
 
+/** Hands over each change as it was written, in order, without reading storage again. */
 export function onAutoReplySettingsChanged(account: Account, listener: (settings: StoredSettings) => void): () => void {
-  return onStoredChange(accountDataKey(account, 'settings'), () => void readAutoReplySettings(account).then(listener));
+  return onStoredChange(accountDataKey(account, 'settings'), (change) => listener(storedSettingsFrom(change.newValue)));
 }
 
 export function onPendingRepliesChanged(account: Account, listener: () => void): () => void {
-  return onStoredChange(accountDataKey(account, 'pending'), listener);
+  return onStoredChange(accountDataKey(account, 'pending'), () => listener());
 }
 
 export function onActivityChanged(account: Account, listener: () => void): () => void {
-  return onStoredChange(accountDataKey(account, 'activity'), listener);
+  return onStoredChange(accountDataKey(account, 'activity'), () => listener());
 }
 
-function onStoredChange(key: string, listener: () => void): () => void {
+function onStoredChange(key: string, listener: (change: browser.Storage.StorageChange) => void): () => void {
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area === 'local' && key in changes) listener();
+    const change = changes[key];
+    if (area === 'local' && change) listener(change);
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
