@@ -5,7 +5,8 @@
 import type { Page } from '@playwright/test';
 import { launchExtensionBrowser, makeProfileDir, removeProfileDir, type ExtensionBrowser } from '../../tests/e2e/extension.ts';
 import { server, type SeededUser } from '../../tests/e2e/mattermost.ts';
-import { enableCompanion, openMattermostAs, switchAutoReplyOn } from '../../tests/e2e/workflows.ts';
+import { expect } from '@playwright/test';
+import { enableCompanion, openAllSettings, openMattermostAs, switchAutoReplyOn } from '../../tests/e2e/workflows.ts';
 
 export interface CompanionInTab {
   readonly browser: ExtensionBrowser;
@@ -37,8 +38,14 @@ export async function companionAnsweringFor(user: SeededUser, replyMessage: stri
   try {
     const tab = await openMattermostAs(browser, user, server.users.alice.username, options.workspaceUrl);
     const popup = await enableCompanion(browser, tab);
-    await switchAutoReplyOn(popup, { message: replyMessage, minutesBetweenReplies: options.minutesBetweenReplies, groupMessages: options.groupMessages });
-    await popup.close();
+    await switchAutoReplyOn(popup, { message: replyMessage, minutesBetweenReplies: options.minutesBetweenReplies });
+    if (options.groupMessages !== undefined) {
+      const settings = await openAllSettings(browser, popup);
+      await settings.getByRole('checkbox', { name: 'Group messages' }).setChecked(options.groupMessages);
+      await expect(settings.getByText('Saved. Open tabs use the new settings at once.')).toBeVisible();
+      await settings.close();
+    }
+    if (!popup.isClosed()) await popup.close();
     return { browser, tab, close: () => browser.dispose() };
   } catch (error) {
     await browser.dispose();

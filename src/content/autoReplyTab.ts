@@ -67,7 +67,7 @@ export function startAutoReplyInTab(
     if (running) lastSettings = running.settings()?.settings;
     running?.stop();
     leadership.giveUp();
-    if (me) void rememberLastAccount({ workspace, userId: me.id });
+    if (me) void rememberLastAccount({ workspace, userId: me.id }, me.username);
     else if (!lastSettings) void showLastAccountSettings();
     running = me
       ? startAccountAutoReply({

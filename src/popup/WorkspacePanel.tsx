@@ -60,16 +60,24 @@ export function WorkspacePanel({ tabWorkspace, onChanged, onError }: Props) {
       };
       return (
         <section aria-labelledby="workspace-heading">
-          <p id="workspace-heading" class="workspace">{t('workspaceEnabled', [workspaceLabel(workspace)])}</p>
-          <p class="session" role="status">{describeSession(session)}</p>
+          <div class="workspace-row">
+            <p>
+              <span id="workspace-heading" class="workspace">
+                {t('workspaceEnabled', [workspaceLabel(workspace)])}
+              </span>{' '}
+              <span class="session" role="status">
+                {describeSession(session)}
+              </span>
+            </p>
+            <button type="button" class="link-button" aria-label={t('disableButton')} onClick={disable}>
+              {t('disableShortButton')}
+            </button>
+          </div>
           {session.state === 'not-running' && (
-            <button type="button" onClick={() => void browser.tabs.reload(tabId)}>
+            <button type="button" class="primary" onClick={() => void browser.tabs.reload(tabId)}>
               {t('reloadTabButton')}
             </button>
           )}
-          <button type="button" onClick={disable}>
-            {t('disableButton')}
-          </button>
           {session.state !== 'not-running' && <AutoReplyPanel workspace={workspace} tabId={tabId} />}
           {session.state === 'signed-in' && <SupportPacketPanel workspace={workspace} tabId={tabId} />}
         </section>

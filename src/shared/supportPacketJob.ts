@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { parsePacketHistory, withFinishedJob, type PacketHistoryEntry } from './supportPacketHistory.ts';
 import { workspaceUrl, type Workspace } from './workspace.ts';
 
 /**
@@ -29,8 +30,31 @@ export async function readPacketJob(workspace: Workspace): Promise<PacketJobStat
   return (await browser.storage.local.get(key))[key] as PacketJobState | undefined;
 }
 
+const historyKey = (workspace: Workspace) => `supportPacketHistory:${workspaceUrl(workspace)}`;
+
+/** A finished job also goes into the workspace's packet history, in the same write. */
 export async function writePacketJob(workspace: Workspace, job: PacketJobState): Promise<void> {
-  await browser.storage.local.set({ [storageKey(workspace)]: job });
+  if (job.state === 'running') {
+    await browser.storage.local.set({ [storageKey(workspace)]: job });
+    return;
+  }
+  const key = historyKey(workspace);
+  const history = parsePacketHistory((await browser.storage.local.get(key))[key]);
+  await browser.storage.local.set({ [storageKey(workspace)]: job, [key]: withFinishedJob(history, job) });
+}
+
+export async function readPacketHistory(workspace: Workspace): Promise<PacketHistoryEntry[]> {
+  const key = historyKey(workspace);
+  return parsePacketHistory((await browser.storage.local.get(key))[key]);
+}
+
+export function onPacketHistoryChanged(workspace: Workspace, listener: () => void): () => void {
+  const key = historyKey(workspace);
+  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && key in changes) listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
 export function onPacketJobChanged(workspace: Workspace, listener: (job: PacketJobState | undefined) => void): () => void {

@@ -4,7 +4,7 @@ import { autoRepliesAfterQuietPeriod, directChannelId, isCompanionReply, postsSi
 import { openPopupFor } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { directMessageUrl, server } from './mattermost.ts';
-import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
+import { enableCompanion, openAllSettings, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
 
 const { alice, carol } = server.users;
 
@@ -60,10 +60,10 @@ test('bots, webhooks, system messages, group messages and channel posts get no r
 
 test('group messages and @mentions are answered once switched on', async ({ newBrowser, sender }) => {
   const browser = await newBrowser();
-  const popup = await enableCompanion(browser, await openMattermostAs(browser, alice, 'bob'));
-  await popup.getByRole('checkbox', { name: 'Group messages' }).check();
-  await popup.getByRole('checkbox', { name: '@mentions in channels' }).check();
-  await switchAutoReplyOn(popup);
+  const settings = await openAllSettings(browser, await enableCompanion(browser, await openMattermostAs(browser, alice, 'bob')));
+  await settings.getByRole('checkbox', { name: 'Group messages' }).check();
+  await settings.getByRole('checkbox', { name: '@mentions in channels' }).check();
+  await switchAutoReplyOn(settings);
   const channel = await sender.client.createChannel({
     team_id: server.team.id,
     name: `falcon-${Date.now().toString(36)}`,
@@ -88,9 +88,9 @@ test('group messages and @mentions are answered once switched on', async ({ newB
 test('@channel, @all and @here are no mention of the user unless chosen, live and at catch-up alike', async ({ newBrowser, sender }) => {
   const browser = await newBrowser();
   const tab = await openMattermostAs(browser, alice, 'bob');
-  const popup = await enableCompanion(browser, tab);
-  await popup.getByRole('checkbox', { name: '@mentions in channels' }).check();
-  await switchAutoReplyOn(popup);
+  const settings = await openAllSettings(browser, await enableCompanion(browser, tab));
+  await settings.getByRole('checkbox', { name: '@mentions in channels' }).check();
+  await switchAutoReplyOn(settings);
   const channel = await sender.client.createChannel({
     team_id: server.team.id,
     name: `heron-${Date.now().toString(36)}`,
@@ -115,9 +115,9 @@ test('@channel, @all and @here are no mention of the user unless chosen, live an
   expect(await autoRepliesAfterQuietPeriod(sender.client, channel.id, away)).toHaveLength(1);
 
   // Chosen: channel-wide mentions are answered.
-  const popupAgain = await openPopupFor(browser, reopened);
-  await popupAgain.getByRole('checkbox', { name: 'Count @channel, @all and @here as mentions' }).check();
-  await expect(popupAgain.getByRole('checkbox', { name: 'Count @channel, @all and @here as mentions' })).toBeChecked();
+  const settingsAgain = await openAllSettings(browser, await openPopupFor(browser, reopened));
+  await settingsAgain.getByRole('checkbox', { name: 'Count @channel, @all and @here as mentions' }).check();
+  await expect(settingsAgain.getByRole('checkbox', { name: 'Count @channel, @all and @here as mentions' })).toBeChecked();
   // Saved on change; the storage write is not awaited by the checkbox.
   await new Promise((resolve) => setTimeout(resolve, 500));
   // In another channel: this one had its reply within the interval.

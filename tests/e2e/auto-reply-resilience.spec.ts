@@ -5,7 +5,7 @@ import { followExtensionRequests } from './extensionRequests.ts';
 import { expect, test } from './fixtures.ts';
 import { directMessageUrl, server } from './mattermost.ts';
 import { cutNetwork, expectSocketConnected, restoreNetwork } from './webappSocket.ts';
-import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
+import { enableCompanion, openAllSettings, openMattermostAs, openSettingsPage, switchAutoReplyOn } from './workflows.ts';
 
 const { alice } = server.users;
 
@@ -46,11 +46,11 @@ test('messages around a server restart get exactly one reply each', async ({ new
 test('after the browser was closed, fresh messages are answered and stale ones are listed', async ({ newBrowser, sender, conversation }) => {
   const browser = await newBrowser();
   const tab = await openMattermostAs(browser, alice, 'bob');
-  const popup = await enableCompanion(browser, tab);
-  await popup.getByRole('spinbutton', { name: /Answer messages missed while offline/ }).fill('1');
-  await switchAutoReplyOn(popup);
+  const settings = await openAllSettings(browser, await enableCompanion(browser, tab));
+  await settings.getByRole('spinbutton', { name: /Answer messages missed while offline/ }).fill('1');
+  await switchAutoReplyOn(settings);
   await tab.close();
-  await popup.close();
+  await settings.close();
 
   const staleSent = Date.now();
   await sender.client.createPost({ channel_id: conversation, message: 'Sent long before you came back' });
@@ -67,7 +67,8 @@ test('after the browser was closed, fresh messages are answered and stale ones a
 
   const popupAgain = await openPopupFor(browser, reopened);
   await expect(popupAgain.getByText('Not answered, arrived while offline: Dana Tester')).toBeVisible();
-  await expect(popupAgain.getByText('Replied late to Hana Tester')).toBeVisible();
+  await expect(popupAgain.getByText('1 reply today · 1 not answered')).toBeVisible();
+  await expect((await openSettingsPage(browser)).getByText('Replied late to Hana Tester')).toBeVisible();
 });
 
 test('rate limits are waited out and the reply still arrives', async ({ newBrowser, sender, conversation, webapp }) => {
@@ -95,8 +96,10 @@ test('rate limits are waited out and the reply still arrives', async ({ newBrows
     await waitForAutoReplies(sender.client, conversation, sent, 1, 1_500, 150_000);
 
     expect(extensionRequests.statuses()).toContain(429);
-    await expect(popup.getByText(/^Replied (late )?to Dana Tester$/)).toBeVisible();
-    await expect(popup.getByText(/Could not reply/)).toHaveCount(0);
+    await expect(popup.getByText('1 reply today')).toBeVisible();
+    const settings = await openSettingsPage(browser);
+    await expect(settings.getByText(/^Replied (late )?to Dana Tester$/)).toBeVisible();
+    await expect(settings.getByText(/Could not reply/)).toHaveCount(0);
   } finally {
     await admin.patchConfig({ RateLimitSettings: { Enable: false } } as never);
     await restartMattermostServer();
@@ -147,8 +150,10 @@ test('a message whose lookups keep failing for a while is kept and answered once
   await waitForAutoReplies(sender.client, conversation, sent, 1, 1_000, 120_000);
   expect(refused).toBeGreaterThan(0);
   expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, sent)).toHaveLength(1);
-  await expect(popup.getByText(/^Replied (late )?to Dana Tester$/)).toBeVisible();
-  await expect(popup.getByText(/Could not reply/)).toHaveCount(0);
+  await expect(popup.getByText('1 reply today')).toBeVisible();
+  const settings = await openSettingsPage(browser);
+  await expect(settings.getByText(/^Replied (late )?to Dana Tester$/)).toBeVisible();
+  await expect(settings.getByText(/Could not reply/)).toHaveCount(0);
 });
 
 test('two browsers of the same user, one held behind a rate limit past the server’s 30 s duplicate window, leave exactly one reply', async ({

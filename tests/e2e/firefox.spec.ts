@@ -3,7 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { parse as parseYaml } from 'yaml';
 import { directChannelId, newTeamMember, waitForAutoReplies } from './actors.ts';
-import { launchFirefoxWithExtension, openFirefoxPopupFor, waitForText, type FirefoxWithExtension } from './firefoxExtension.ts';
+import { launchFirefoxWithExtension, openFirefoxOptions, openFirefoxPopupFor, waitForText, type FirefoxWithExtension } from './firefoxExtension.ts';
 import { expect, test } from './fixtures.ts';
 import { directMessageUrl, server } from './mattermost.ts';
 
@@ -14,7 +14,7 @@ test.afterEach(async () => {
   firefox = undefined;
 });
 
-test('in Firefox ESR: enable from the popup, auto-reply to a direct message, save a support packet', async () => {
+test('in Firefox ESR: enable from the popup, set the reply on the options page, auto-reply to a direct message, save a support packet', async () => {
   test.setTimeout(180_000);
   firefox = await launchFirefoxWithExtension();
   const tab = await firefox.browser.newPage();
@@ -49,12 +49,25 @@ test('in Firefox ESR: enable from the popup, auto-reply to a direct message, sav
   await popup.locator('button[role="switch"]').click();
   await waitForText(popup, 'On: answering');
 
+  // The options page changes the reply message: the open popup and the running tab take it at once.
+  const options = await openFirefoxOptions(firefox);
+  const chosen = await options
+    .waitForFunction(() => document.querySelector('select')?.selectedOptions[0]?.textContent ?? '', { timeout: 15_000 })
+    .then(async (handle) => String(await handle.jsonValue()))
+    .catch(async () => `nothing chosen; the page says: ${await options.evaluate(() => document.body.innerText)}`);
+  expect(chosen).toContain(`@${server.admin.username}`);
+  const message = 'Answered from Firefox, set on the options page';
+  await options.locator('textarea').fill(message);
+  await waitForText(options, 'Saved. Open tabs use the new settings at once.');
+  await popup.waitForFunction((expected) => document.querySelector('textarea')?.value === expected, { timeout: 15_000 }, message);
+
   const sender = await newTeamMember('Uma');
   const conversation = await directChannelId(sender.client, server.admin.id);
   const sent = Date.now();
   await sender.client.createPost({ channel_id: conversation, message: 'Hello from a Firefox test' });
   const [reply] = await waitForAutoReplies(sender.client, conversation, sent);
   expect(reply?.user_id).toBe(server.admin.id);
+  expect(reply?.message).toBe(message);
 
   await popup.locator('::-p-text(Generate support packet)').click();
   await waitForText(popup, 'Save packet', 90_000);

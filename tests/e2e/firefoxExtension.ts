@@ -69,6 +69,14 @@ export async function openFirefoxPopupFor(firefox: FirefoxWithExtension, tabUrlP
   return popup;
 }
 
+/** Opens the options page, as the extension menu does; like the popup, its load is not awaited. */
+export async function openFirefoxOptions(firefox: FirefoxWithExtension): Promise<Page> {
+  const options = await firefox.browser.newPage();
+  await options.goto(`moz-extension://${extensionUuid}/src/options/options.html`, { timeout: 3_000 }).catch(() => undefined);
+  await waitForText(options, 'Workspace and account');
+  return options;
+}
+
 export async function waitForText(page: Page, text: string, timeout = 30_000): Promise<void> {
   await page.waitForFunction((expected) => document.body?.innerText.includes(expected), { timeout }, text);
 }

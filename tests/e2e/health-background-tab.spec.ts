@@ -2,7 +2,7 @@ import { autoRepliesAfterQuietPeriod, waitForAutoReplies } from './actors.ts';
 import { isAutoDiscardable, tabIdOf } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { server } from './mattermost.ts';
-import { enableCompanion, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
+import { enableCompanion, openMattermostAs, openSettingsPage, switchAutoReplyOn } from './workflows.ts';
 
 const { alice } = server.users;
 
@@ -41,5 +41,6 @@ test('a tab the browser discarded answers what came meanwhile when it comes back
   await waitForAutoReplies(sender.client, conversation, sent);
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
-  await expect(popup.getByText('Replied late to Dana Tester')).toBeVisible();
+  await expect(popup.getByText('1 reply today')).toBeVisible();
+  await expect((await openSettingsPage(browser)).getByText('Replied late to Dana Tester')).toBeVisible();
 });

@@ -2,7 +2,7 @@ import { autoRepliesAfterQuietPeriod, waitForAutoReplies } from './actors.ts';
 import { badgeText, openPopupFor, startContentScriptInOpenPage } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { directMessageUrl, server, signIn } from './mattermost.ts';
-import { enableCompanion, openMattermostAs, signInThroughLoginForm, switchAutoReplyOn, viewInBrowserIfAsked } from './workflows.ts';
+import { enableCompanion, openMattermostAs, openSettingsPage, signInThroughLoginForm, switchAutoReplyOn, viewInBrowserIfAsked } from './workflows.ts';
 
 const { alice } = server.users;
 
@@ -73,6 +73,7 @@ test('a signed-out tab stops answering at once, says so, and answers what came m
   await expect.poll(() => badgeText(browser, tab)).toBe('ON');
   // What came while signed out is caught up on, once.
   await waitForAutoReplies(sender.client, conversation, whileSignedOut);
-  await expect(popup.getByText('Replied late to Dana Tester')).toBeVisible();
+  await expect(popup.getByText('1 reply today')).toBeVisible();
+  await expect((await openSettingsPage(browser)).getByText('Replied late to Dana Tester')).toBeVisible();
   expect(await autoRepliesAfterQuietPeriod(sender.client, conversation, whileSignedOut)).toHaveLength(1);
 });

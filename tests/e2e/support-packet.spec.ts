@@ -61,6 +61,8 @@ async function generatePacket(browser: ExtensionBrowser, popup: Page, options: {
   if (!options.redact) await redact.uncheck();
   await popup.getByRole('button', { name: 'Generate support packet' }).click();
   await expect(popup.getByRole('button', { name: 'Save packet' })).toBeVisible({ timeout: 60_000 });
+  // The file list is folded away; what is left out is not.
+  await popup.getByText(/^The \d+ files in the packet$/).click();
   await expect(popup.getByRole('table', { name: 'Files in the packet' })).toContainText('metadata.yaml');
 
   await popup.getByRole('button', { name: 'Save packet' }).click();

@@ -70,9 +70,8 @@ export async function enableCompanion(browser: ExtensionBrowser, tab: Page): Pro
   return popup;
 }
 
-export async function switchAutoReplyOn(popup: Page, options: { message?: string; minutesBetweenReplies?: number; groupMessages?: boolean } = {}): Promise<void> {
+export async function switchAutoReplyOn(popup: Page, options: { message?: string; minutesBetweenReplies?: number } = {}): Promise<void> {
   if (options.message !== undefined) await popup.getByRole('textbox', { name: 'Reply message' }).fill(options.message);
-  if (options.groupMessages !== undefined) await popup.getByRole('checkbox', { name: 'Group messages' }).setChecked(options.groupMessages);
   if (options.minutesBetweenReplies !== undefined) {
     await popup.getByRole('spinbutton', { name: 'Minutes between replies' }).fill(String(options.minutesBetweenReplies));
   }
@@ -80,4 +79,20 @@ export async function switchAutoReplyOn(popup: Page, options: { message?: string
   if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await expect(popup.locator('.auto-reply-state')).toHaveText(/^On:/);
+}
+
+/** Opens the options page from the popup's "All settings", on the popup's workspace and account. */
+export async function openAllSettings(browser: ExtensionBrowser, popup: Page): Promise<Page> {
+  const [options] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'All settings' }).click()]);
+  await options.waitForURL(/\/src\/options\/options\.html\?/);
+  await expect(options.getByRole('switch', { name: 'Auto-reply' })).toBeVisible();
+  return options;
+}
+
+/** Opens the options page in a tab of its own, as the browser's extension menu does; the popup stays as it is. */
+export async function openSettingsPage(browser: ExtensionBrowser): Promise<Page> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/src/options/options.html`);
+  await expect(options.getByRole('switch', { name: 'Auto-reply' })).toBeVisible();
+  return options;
 }

@@ -11,29 +11,43 @@ const formatSize = (bytes: number) => {
 export function PacketPreview({ job, onSave }: { job: Extract<PacketJobState, { state: 'ready' | 'saved' }>; onSave?: () => void }) {
   return (
     <div class="packet-preview">
-      {onSave && <p role="status">{t('packetReady', [formatSize(job.sizeBytes), String(job.files.length)])}</p>}
+      {onSave && (
+        <p role="status" class="help">
+          {t('packetReady', [formatSize(job.sizeBytes), String(job.files.length)])}
+        </p>
+      )}
       {job.metadataProblem && (
         <p role="alert" class="packet-metadata-problem">
           {t('packetMetadataProblem', [job.metadataProblem])}
         </p>
       )}
-      <table>
-        <caption>{t('packetFilesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('packetFileColumn')}</th>
-            <th scope="col">{t('packetSizeColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {job.files.map((file) => (
-            <tr key={file.path}>
-              <td>{file.path}</td>
-              <td>{formatSize(file.sizeBytes)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {onSave && (
+        <button type="button" class="primary" onClick={onSave}>
+          {t('packetSave')}
+        </button>
+      )}
+      <details>
+        <summary>{t('packetFilesSummary', [String(job.files.length)])}</summary>
+        <div class="file-list">
+          <table>
+            <caption class="visually-hidden">{t('packetFilesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('packetFileColumn')}</th>
+                <th scope="col">{t('packetSizeColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {job.files.map((file) => (
+                <tr key={file.path}>
+                  <td>{file.path}</td>
+                  <td>{formatSize(file.sizeBytes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
       {job.warnings.length > 0 && (
         <>
           <h3>{t('packetMissingHeading')}</h3>
@@ -43,11 +57,6 @@ export function PacketPreview({ job, onSave }: { job: Extract<PacketJobState, { 
             ))}
           </ul>
         </>
-      )}
-      {onSave && (
-        <button type="button" class="primary" onClick={onSave}>
-          {t('packetSave')}
-        </button>
       )}
     </div>
   );

@@ -6,7 +6,7 @@ import { isReadableError, readableError, type ReadableError } from '../../shared
 import { onPacketJobChanged, readPacketJob, type PacketJobState } from '../../shared/supportPacketJob.ts';
 import type { Workspace } from '../../shared/workspace.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
-import { Checkbox } from '../autoReply/fields.tsx';
+import { Checkbox } from '../../ui/fields.tsx';
 import { PacketPreview } from './PacketPreview.tsx';
 
 /**
@@ -47,24 +47,28 @@ export function SupportPacketPanel({ workspace, tabId }: { workspace: Workspace;
         <p>{t('packetNotAllowed')}</p>
       ) : (
         <>
-          <p class="help">{t('packetIntro')}</p>
-          {availability.logAdvice && (
+          {/* Advice for the next packet; a finished one is shown in its place. */}
+          {availability.logAdvice && job?.state !== 'ready' && job?.state !== 'saved' && (
             <p class="advice" role="note">
               {availability.logAdvice.fileLoggingEnabled
                 ? t('packetLogAdviceLevel', [availability.logAdvice.currentLevel, availability.logAdvice.settingPath, availability.logAdvice.keys.join(', ')])
                 : t('packetLogAdviceOff', [availability.logAdvice.settingPath, availability.logAdvice.keys.join(', ')])}
             </p>
           )}
-          <Checkbox label={t('packetRedact')} checked={redact} onChange={setRedact} />
-          <p class="help">{t('packetRedactHelp')}</p>
-          <button
-            type="button"
-            class="primary"
-            disabled={job?.state === 'running'}
-            onClick={act(() => startPacket(tabId, redact))}
-          >
-            {t('packetGenerate')}
-          </button>
+          {/* While a packet is made, its choices are fixed: the progress takes their place. */}
+          {job?.state !== 'running' && (
+            <>
+              <Checkbox label={t('packetRedact')} checked={redact} onChange={setRedact} />
+              <details class="packet-about">
+                <summary>{t('packetAboutSummary')}</summary>
+                <p class="help">{t('packetIntro')}</p>
+                <p class="help">{t('packetRedactHelp')}</p>
+              </details>
+              <button type="button" class="primary" onClick={act(() => startPacket(tabId, redact))}>
+                {t('packetGenerate')}
+              </button>
+            </>
+          )}
           {error && <ErrorNotice error={error} />}
           <JobState job={job} packetHeld={availability.packetHeld} onCancel={act(() => sendToTab(tabId, 'cancelSupportPacket', null))} onSave={act(() => sendToTab(tabId, 'saveSupportPacket', null))} />
         </>
@@ -93,11 +97,13 @@ function JobState(props: { job: PacketJobState | undefined; packetHeld: boolean;
       return (
         <div class="packet-progress">
           <progress max={100} value={percent} aria-label={t('packetProgressLabel')} aria-valuetext={`${percent}% ${t(stepKey)}`} />
-          <p role="status">{t(stepKey)}</p>
+          <div class="progress-row">
+            <p role="status">{t(stepKey)}</p>
+            <button type="button" onClick={props.onCancel}>
+              {t('packetCancel')}
+            </button>
+          </div>
           <p class="help">{t('packetStillRunning')}</p>
-          <button type="button" onClick={props.onCancel}>
-            {t('packetCancel')}
-          </button>
         </div>
       );
     }

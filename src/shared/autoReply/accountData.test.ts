@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountDataKey, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
+import { accountDataKey, accountNameKey, accountsInStorage, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
 
 const workspace = { origin: 'https://chat.example.com', basePath: '' };
 const alice: Account = { workspace, userId: 'alice-id' };
@@ -46,5 +46,23 @@ describe('account data', () => {
   it('leaves other workspaces’ data alone', () => {
     const other = { origin: 'https://other.example.com', basePath: '' };
     expect(planWorkspaceDataMigration({ [workspaceDataKey(other, 'settings')]: {} }, alice)).toEqual({ set: {}, remove: [] });
+  });
+});
+
+describe('accounts found in storage', () => {
+  const workspace = { origin: 'https://chat.example.com', basePath: '' };
+  const other = { origin: 'https://chat.example.com', basePath: '/team' };
+
+  it('lists each account of the workspace once, from any of its keys', () => {
+    const keys = [
+      accountDataKey({ workspace, userId: 'u1' }, 'settings'),
+      accountDataKey({ workspace, userId: 'u1' }, 'activity'),
+      accountNameKey({ workspace, userId: 'u2' }),
+      accountDataKey({ workspace: other, userId: 'u3' }, 'settings'),
+      workspaceDataKey(workspace, 'settings'),
+      'enabledWorkspaces',
+    ];
+    expect(accountsInStorage(keys, workspace)).toEqual(['u1', 'u2']);
+    expect(accountsInStorage(keys, other)).toEqual(['u3']);
   });
 });

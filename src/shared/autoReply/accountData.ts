@@ -26,6 +26,23 @@ export function lastAccountKey(workspace: Workspace): string {
   return `autoReply:${workspaceUrl(workspace)}:lastAccount`;
 }
 
+/** The account's username, noted by the tab that saw it signed in, so windows can say whose settings they show. */
+export function accountNameKey(account: Account): string {
+  return `autoReply:${workspaceUrl(account.workspace)}:account:${account.userId}:username`;
+}
+
+/** The user ids that have auto-reply data on the workspace, from the names of the keys in storage. */
+export function accountsInStorage(keys: Iterable<string>, workspace: Workspace): string[] {
+  const prefix = `autoReply:${workspaceUrl(workspace)}:account:`;
+  const userIds = new Set<string>();
+  for (const key of keys) {
+    if (!key.startsWith(prefix)) continue;
+    const userId = key.slice(prefix.length).split(':')[0];
+    if (userId) userIds.add(userId);
+  }
+  return [...userIds];
+}
+
 /** Where layout version 1 kept a workspace's data. */
 export function workspaceDataKey(workspace: Workspace, kind: AccountDataKind): string {
   return `autoReply:${workspaceUrl(workspace)}:${kind}`;

@@ -43,8 +43,14 @@ export interface DailyCount {
 }
 
 /** Replies per day for the last `days` days, oldest first, days without replies included. */
+/** YYYY-MM-DD of a moment in the time zone. */
+function calendarDay(timeZone: string): (at: number) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (at) => format.format(at);
+}
+
 export function repliesPerDay(entries: readonly ActivityEntry[], now: number, days: number, timeZone: string): DailyCount[] {
-  const dayOf = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const dayOf = calendarDay(timeZone);
   const counts = new Map<string, number>();
   for (let offset = days - 1; offset >= 0; offset -= 1) counts.set(dayOf(now - offset * 86_400_000), 0);
   for (const entry of entries) {
@@ -65,4 +71,38 @@ export function parseActivity(stored: unknown): ActivityEntry[] {
       typeof (entry as ActivityEntry).postId === 'string' &&
       typeof (entry as ActivityEntry).channelId === 'string',
   );
+}
+
+export interface ActivitySummary {
+  readonly repliedToday: number;
+  /** Messages given up on or missed today: each still needs the user. */
+  readonly notAnsweredToday: number;
+}
+
+/** Today's figures, "today" being the calendar day of `now` in `timeZone`. */
+export function summarizeToday(entries: readonly ActivityEntry[], now: number, timeZone: string): ActivitySummary {
+  const dayOf = calendarDay(timeZone);
+  const today = dayOf(now);
+  let repliedToday = 0;
+  let notAnsweredToday = 0;
+  for (const entry of entries) {
+    if (dayOf(entry.at) !== today) continue;
+    if (entry.kind === 'replied') repliedToday += 1;
+    else notAnsweredToday += 1;
+  }
+  return { repliedToday, notAnsweredToday };
+}
+
+export type ActivityFilter = 'all' | ActivityKind;
+
+export function filterActivity(entries: readonly ActivityEntry[], filter: ActivityFilter, text: string): ActivityEntry[] {
+  const needle = text.trim().toLowerCase();
+  return entries.filter((entry) => (filter === 'all' || entry.kind === filter) && (needle === '' || entry.senderName.toLowerCase().includes(needle)));
+}
+
+/** Messages of today that got no reply, newest first: the popup names the first few, so a failure is never only a count. */
+export function unansweredToday(entries: readonly ActivityEntry[], now: number, timeZone: string, limit: number): ActivityEntry[] {
+  const dayOf = calendarDay(timeZone);
+  const today = dayOf(now);
+  return entries.filter((entry) => entry.kind !== 'replied' && dayOf(entry.at) === today).slice(0, limit);
 }

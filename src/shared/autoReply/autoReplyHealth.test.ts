@@ -75,8 +75,8 @@ describe('auto-reply health', () => {
   });
 
   it('reports refused stored settings', () => {
-    const state = health({ settingsProblems: ['message: a reply message'] });
-    expect(state).toEqual({ state: 'settings-invalid', problems: ['message: a reply message'] });
+    const state = health({ settingsProblems: [{ path: 'message', code: 'needs-message' }] });
+    expect(state).toEqual({ state: 'settings-invalid', problems: [{ path: 'message', code: 'needs-message' }] });
     expect(badgeFor(state)).toBe('warning');
   });
 

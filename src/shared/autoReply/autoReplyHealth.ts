@@ -1,5 +1,5 @@
 import { isInsideSchedule } from './schedule.ts';
-import type { AutoReplySettings } from './settings.ts';
+import type { AutoReplySettings, SettingsProblem } from './settings.ts';
 
 /**
  * Whether auto-reply in a workspace is really answering, or why not: one
@@ -31,7 +31,7 @@ export interface AutoReplyFacts {
   readonly account: TabAccount;
   /** The settings of the signed-in account (or of the last one, when signed out); undefined before they are read. */
   readonly settings: Pick<AutoReplySettings, 'enabled' | 'schedule'> | undefined;
-  readonly settingsProblems: readonly string[];
+  readonly settingsProblems: readonly SettingsProblem[];
   readonly nativeResponderActive: boolean;
   readonly socket: SocketConnection;
   readonly leadership: Leadership;
@@ -44,7 +44,7 @@ export type AutoReplyHealth =
   | { readonly state: 'off' }
   | { readonly state: 'outside-schedule' }
   | { readonly state: 'native-responder' }
-  | { readonly state: 'settings-invalid'; readonly problems: readonly string[] }
+  | { readonly state: 'settings-invalid'; readonly problems: readonly SettingsProblem[] }
   | { readonly state: 'checking' }
   | { readonly state: 'signed-out'; readonly switchedOn: boolean }
   | { readonly state: 'account-unreachable'; readonly since: number; readonly problem: string; readonly switchedOn: boolean }

@@ -1,16 +1,21 @@
 import browser from 'webextension-polyfill';
-import { accountDataKey, accountDataKinds, lastAccountKey, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
+import { accountDataKey, accountDataKinds, accountNameKey, accountsInStorage, lastAccountKey, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
 import type { Workspace } from '../workspace.ts';
 import { appendActivity, parseActivity, type ActivityEntry } from './activity.ts';
 import { parsePendingReplies, type PendingReply } from './pendingReplies.ts';
-import { defaultAutoReplySettings, parseAutoReplySettings, type AutoReplySettings } from './settings.ts';
+import { defaultAutoReplySettings, migrateAutoReplySettings, parseAutoReplySettings, type AutoReplySettings, type SettingsProblem } from './settings.ts';
 
 /** One account's auto-reply data in `storage.local`: settings, activity and catch-up point. */
 
 export type StoredSettings =
   | { readonly ok: true; readonly settings: AutoReplySettings }
-  /** Stored settings that fail validation are kept as they are, not replaced, and reported. */
-  | { readonly ok: false; readonly settings: AutoReplySettings; readonly problems: readonly string[] };
+  /**
+   * Stored settings that fail validation are kept as they are, not replaced,
+   * and reported; auto-reply then runs on nothing but the defaults, switched
+   * off. `asStored` is what a form shows to mend them: every stored value
+   * over the defaults, so fixing one field keeps the others.
+   */
+  | { readonly ok: false; readonly settings: AutoReplySettings; readonly problems: readonly SettingsProblem[]; readonly asStored: AutoReplySettings };
 
 /** Takes over the workspace's data from before settings were kept per account, if any is left. */
 export async function claimWorkspaceData(account: Account): Promise<void> {
@@ -20,8 +25,24 @@ export async function claimWorkspaceData(account: Account): Promise<void> {
   if (change.remove.length > 0) await browser.storage.local.remove(change.remove);
 }
 
-export async function rememberLastAccount(account: Account): Promise<void> {
-  await browser.storage.local.set({ [lastAccountKey(account.workspace)]: account.userId });
+export async function rememberLastAccount(account: Account, username: string): Promise<void> {
+  await browser.storage.local.set({ [lastAccountKey(account.workspace)]: account.userId, [accountNameKey(account)]: username });
+}
+
+export interface KnownAccount {
+  readonly account: Account;
+  /** Undefined for an account no tab has named yet. */
+  readonly username: string | undefined;
+}
+
+/** Every account with auto-reply data on the workspace, with its username where a tab noted it. */
+export async function readKnownAccounts(workspace: Workspace): Promise<KnownAccount[]> {
+  const everything = await browser.storage.local.get(null);
+  return accountsInStorage(Object.keys(everything), workspace).map((userId) => {
+    const account = { workspace, userId };
+    const username = everything[accountNameKey(account)];
+    return { account, username: typeof username === 'string' ? username : undefined };
+  });
 }
 
 export async function readLastAccount(workspace: Workspace): Promise<Account | undefined> {
@@ -39,7 +60,9 @@ function storedSettingsFrom(stored: unknown): StoredSettings {
   if (stored === undefined) return { ok: true, settings: defaultAutoReplySettings };
   const parsed = parseAutoReplySettings(stored);
   if (parsed.ok) return parsed;
-  return { ok: false, settings: { ...defaultAutoReplySettings, enabled: false }, problems: parsed.problems };
+  const migrated = migrateAutoReplySettings(stored);
+  const asStored = (typeof migrated === 'object' && migrated !== null && !Array.isArray(migrated) ? { ...defaultAutoReplySettings, ...migrated } : defaultAutoReplySettings) as AutoReplySettings;
+  return { ok: false, settings: { ...defaultAutoReplySettings, enabled: false }, problems: parsed.problems, asStored };
 }
 
 /**
@@ -49,7 +72,7 @@ function storedSettingsFrom(stored: unknown): StoredSettings {
  * browser closed at once keeps both or neither, and a tab started later lists
  * what came since instead of looking back only its catch-up window.
  */
-export async function writeAutoReplySettings(account: Account, candidate: unknown, switchedOnAt?: number): Promise<readonly string[]> {
+export async function writeAutoReplySettings(account: Account, candidate: unknown, switchedOnAt?: number): Promise<readonly SettingsProblem[]> {
   const parsed = parseAutoReplySettings(candidate);
   if (!parsed.ok) return parsed.problems;
   const settingsKey = accountDataKey(account, 'settings');

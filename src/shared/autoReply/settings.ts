@@ -8,10 +8,10 @@ import * as v from 'valibot';
 export const autoReplySettingsVersion = 2;
 
 const minutes = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
-const clockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM'));
+const clockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'needs-clock-time'));
 const timeZone = v.pipe(
   v.string(),
-  v.check((zone) => isKnownTimeZone(zone), 'a time zone such as Europe/Berlin'),
+  v.check((zone) => isKnownTimeZone(zone), 'needs-time-zone'),
 );
 
 const scheduleSchema = v.variant('kind', [
@@ -30,17 +30,17 @@ const scheduleSchema = v.variant('kind', [
 const ruleSchema = v.pipe(
   v.object({
     kind: v.picklist(['keyword', 'pattern']),
-    match: v.pipe(v.string(), v.trim(), v.minLength(1, 'a word or pattern to match')),
-    reply: v.pipe(v.string(), v.minLength(1, 'a reply text')),
+    match: v.pipe(v.string(), v.trim(), v.minLength(1, 'needs-match')),
+    reply: v.pipe(v.string(), v.minLength(1, 'needs-reply')),
   }),
-  v.check((rule) => rule.kind === 'keyword' || compilesAsPattern(rule.match), 'a valid regular expression'),
+  v.check((rule) => rule.kind === 'keyword' || compilesAsPattern(rule.match), 'needs-valid-pattern'),
 );
 
 export const autoReplySettingsSchema = v.object({
   version: v.literal(autoReplySettingsVersion),
   enabled: v.boolean(),
   schedule: scheduleSchema,
-  message: v.pipe(v.string(), v.minLength(1, 'a reply message'), v.maxLength(4000)),
+  message: v.pipe(v.string(), v.minLength(1, 'needs-message'), v.maxLength(4000)),
   rules: v.pipe(v.array(ruleSchema), v.maxLength(50)),
   minutesBetweenReplies: minutes(7 * 24 * 60),
   pauseKeywords: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1))), v.maxLength(100)),
@@ -72,25 +72,65 @@ export const defaultAutoReplySettings: AutoReplySettings = {
   catchUpMinutes: 15,
 };
 
+/** What the schema asked for and did not get; its messages are the codes set above. */
+const customCodes = ['needs-clock-time', 'needs-time-zone', 'needs-match', 'needs-reply', 'needs-valid-pattern', 'needs-message'] as const;
+
+export type SettingsProblemCode =
+  | (typeof customCodes)[number]
+  | 'too-small'
+  | 'too-large'
+  | 'too-long'
+  | 'too-short'
+  | 'not-whole-number'
+  | 'unknown-version'
+  | 'wrong-kind';
+
+/**
+ * One reason settings were refused, as data: the field's dot path and what it
+ * needed, so that each window can say it in its own language.
+ */
+export interface SettingsProblem {
+  readonly path: string;
+  readonly code: SettingsProblemCode;
+  /** The bound for too-small, too-large, too-long and too-short. */
+  readonly limit?: number;
+}
+
 export type SettingsParseResult =
   | { readonly ok: true; readonly settings: AutoReplySettings }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  | { readonly ok: false; readonly problems: readonly SettingsProblem[] };
 
 /**
  * Validates settings from storage or from an imported file, migrating older
- * versions first. Problems name the field and what was expected, so the popup
+ * versions first. Problems name the field and what was expected, so a form
  * can say exactly why it refused.
  */
 export function parseAutoReplySettings(input: unknown): SettingsParseResult {
   const result = v.safeParse(autoReplySettingsSchema, migrateAutoReplySettings(input));
   if (result.success) return { ok: true, settings: result.output };
-  return {
-    ok: false,
-    problems: result.issues.map((issue) => {
-      const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
-    }),
-  };
+  return { ok: false, problems: result.issues.map(problemOf) };
+}
+
+function problemOf(issue: v.BaseIssue<unknown>): SettingsProblem {
+  const path = v.getDotPath(issue) ?? '';
+  const custom = customCodes.find((code) => code === issue.message);
+  if (custom) return { path, code: custom };
+  const limit = typeof issue.requirement === 'number' ? issue.requirement : undefined;
+  const bounded = (code: SettingsProblemCode): SettingsProblem => (limit === undefined ? { path, code } : { path, code, limit });
+  switch (issue.type) {
+    case 'min_value':
+      return bounded('too-small');
+    case 'max_value':
+      return bounded('too-large');
+    case 'max_length':
+      return bounded('too-long');
+    case 'min_length':
+      return bounded('too-short');
+    case 'integer':
+      return { path, code: 'not-whole-number' };
+    default:
+      return { path, code: path === 'version' ? 'unknown-version' : 'wrong-kind' };
+  }
 }
 
 /**

@@ -1,14 +1,17 @@
-import { useId, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { AutoReplySettings } from '../../shared/autoReply/settings.ts';
+import type { SettingsProblem } from '../../shared/autoReply/settings.ts';
 import { t } from '../../shared/i18n.ts';
+import { FileIcon } from '../icons.tsx';
+import { describeSettingsProblem } from './settingsProblems.ts';
 
 /** Export to a JSON file and import from one; an invalid file changes nothing and says why. */
 export function SettingsTransfer(props: {
   settings: AutoReplySettings;
   fileName: string;
-  onImport: (candidate: unknown) => Promise<readonly string[]>;
+  onImport: (candidate: unknown) => Promise<readonly SettingsProblem[]>;
 }) {
-  const inputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>(undefined);
 
   const exportSettings = () => {
@@ -30,7 +33,7 @@ export function SettingsTransfer(props: {
       return;
     }
     const problems = await props.onImport(candidate);
-    setOutcome(problems.length === 0 ? { ok: true, text: t('importDone') } : { ok: false, text: `${t('importRefused')} ${problems.join('; ')}` });
+    setOutcome(problems.length === 0 ? { ok: true, text: t('importDone') } : { ok: false, text: `${t('importRefused')} ${problems.map(describeSettingsProblem).join('; ')}` });
   };
 
   return (
@@ -38,10 +41,23 @@ export function SettingsTransfer(props: {
       <button type="button" onClick={exportSettings}>
         {t('exportSettingsButton')}
       </button>
-      <label for={inputId} class="file-label">
-        {t('importSettingsLabel')}
-      </label>
-      <input id={inputId} type="file" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
+      {/* The file picker opens from a real button; the input itself stays out of sight and out of the tab order. */}
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        <FileIcon />
+        {t('importSettingsButton')}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        class="hidden-file-input"
+        tabIndex={-1}
+        aria-hidden="true"
+        accept="application/json,.json"
+        onChange={(event) => {
+          const input = event.currentTarget;
+          void importFile(input.files?.[0]).finally(() => (input.value = ''));
+        }}
+      />
       {outcome && (
         <p role={outcome.ok ? 'status' : 'alert'} class={outcome.ok ? 'saved' : 'problem'}>
           {outcome.text}

@@ -3,10 +3,10 @@ import { useId } from 'preact/hooks';
 
 /** Small labelled controls: every input has a visible label that is also its accessible name. */
 
-export function NumberField(props: { label: string; value: number; min: number; max: number; onChange: (value: number) => void }) {
+export function NumberField(props: { label: string; value: number; min: number; max: number; inline?: boolean; onChange: (value: number) => void }) {
   const id = useId();
   return (
-    <div class="field">
+    <div class={props.inline ? 'field field-inline' : 'field'}>
       <label for={id}>{props.label}</label>
       <input
         id={id}
@@ -37,7 +37,7 @@ export function TextField(props: {
   );
 }
 
-export function TextArea(props: { label: string; value: string; help?: string; onChange: (value: string) => void }) {
+export function TextArea(props: { label: string; value: string; help?: string; rows?: number; onChange: (value: string) => void }) {
   const id = useId();
   const helpId = useId();
   return (
@@ -45,7 +45,7 @@ export function TextArea(props: { label: string; value: string; help?: string; o
       <label for={id}>{props.label}</label>
       <textarea
         id={id}
-        rows={3}
+        rows={props.rows ?? 3}
         value={props.value}
         aria-describedby={props.help ? helpId : undefined}
         onInput={(event) => props.onChange(event.currentTarget.value)}

@@ -1,6 +1,6 @@
 import type { AutoReplySchedule } from '../../shared/autoReply/settings.ts';
 import { t } from '../../shared/i18n.ts';
-import { Checkbox, Fieldset, Select, TextField } from './fields.tsx';
+import { Checkbox, Fieldset, Select, TextField } from '../fields.tsx';
 
 const timeZones: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
 const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;

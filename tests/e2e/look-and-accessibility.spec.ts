@@ -1,0 +1,149 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { directChannelId, newTeamMember, waitForAutoReplies } from './actors.ts';
+import { openPopupFor, type ExtensionBrowser } from './extension.ts';
+import { expect, test } from './fixtures.ts';
+import { server, type SeededUser } from './mattermost.ts';
+import { enableCompanion, openAllSettings, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
+
+/**
+ * How the popup and the options page look and whether everyone can use them:
+ * the popup fits Chrome's 600 px in its usual states, an axe-core audit finds
+ * nothing serious in either theme, and everything works from the keyboard.
+ * With SCREENSHOTS=1 (`npm run screenshots`) each state is also written to
+ * docs/screenshots, which the README shows.
+ */
+
+const popupHeightLimit = 600;
+const screenshotDir = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const schemes = ['light', 'dark'] as const;
+
+async function auditAndCapture(page: Page, name: string): Promise<void> {
+  for (const colorScheme of schemes) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+    expect(serious, `${name}, ${colorScheme}`).toEqual([]);
+    if (process.env.SCREENSHOTS) {
+      await mkdir(screenshotDir, { recursive: true });
+      await page.screenshot({ path: path.join(screenshotDir, `${name}-${colorScheme}.png`), fullPage: true });
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+async function expectPopupFits(popup: Page, state: string, { audit = true } = {}): Promise<void> {
+  // As tall as its content: the popup window takes the document's height, up to Chrome's limit.
+  const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+  expect(height, `popup height when ${state}`).toBeLessThanOrEqual(popupHeightLimit);
+  if (audit) await auditAndCapture(popup, `popup-${state}`);
+}
+
+/** The popup at its real width, as the browser shows it: only the width is the popup's own. */
+async function popupAtItsSize(browser: ExtensionBrowser, tab: Page): Promise<Page> {
+  const popup = await openPopupFor(browser, tab);
+  await popup.setViewportSize({ width: 360, height: 200 });
+  return popup;
+}
+
+test('the popup fits in 600 px and passes the audit when off, on, in trouble and for an admin with a packet', async ({ newBrowser }) => {
+  test.setTimeout(180_000);
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, server.admin as SeededUser, 'alice');
+  await enableCompanion(browser, tab);
+  const popup = await popupAtItsSize(browser, tab);
+  const toggle = popup.getByRole('switch', { name: 'Auto-reply' });
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(popup.getByRole('button', { name: 'Generate support packet' })).toBeVisible();
+  await expectPopupFits(popup, 'off');
+
+  await switchAutoReplyOn(popup);
+  const sender = await newTeamMember('Uma');
+  const sent = Date.now();
+  await sender.client.createPost({ channel_id: await directChannelId(sender.client, server.admin.id), message: 'Hello' });
+  await waitForAutoReplies(sender.client, await directChannelId(sender.client, server.admin.id), sent);
+  await expect(popup.getByText('1 reply today')).toBeVisible();
+  await expectPopupFits(popup, 'on');
+
+  // A problem: stored settings that no longer validate, as after a bad edit by hand.
+  const userId = server.admin.id;
+  await browser.serviceWorker.evaluate(
+    async ({ origin, id }) => {
+      const key = `autoReply:${origin}:account:${id}:settings`;
+      const stored = (await chrome.storage.local.get(key))[key] as Record<string, unknown>;
+      await chrome.storage.local.set({ [key]: { ...stored, minutesBetweenReplies: 0 } });
+    },
+    { origin: server.url, id: userId },
+  );
+  await expect(popup.getByRole('alert')).toContainText('Minutes between replies: must be at least 1');
+  await expect(popup.locator('.auto-reply-state')).toHaveText(/^Not answering/);
+  await expectPopupFits(popup, 'problem');
+  await popup.getByRole('spinbutton', { name: 'Minutes between replies' }).fill('30');
+  await expect(popup.locator('.auto-reply-state')).toHaveText(/^On:/);
+
+  await popup.getByRole('button', { name: 'Generate support packet' }).click();
+  await expect(popup.getByRole('progressbar', { name: 'Support packet progress' })).toBeVisible();
+  // Measured at once: on the test server a packet takes a few seconds.
+  await expectPopupFits(popup, 'packet-running', { audit: false });
+  // The preview lists every file and everything left out: it may scroll, and it must pass the audit.
+  await expect(popup.getByRole('button', { name: 'Save packet' })).toBeVisible({ timeout: 90_000 });
+  await auditAndCapture(popup, 'popup-packet-preview');
+});
+
+test('the options page passes the audit in both themes and works from the keyboard alone', async ({ newBrowser }) => {
+  const browser = await newBrowser();
+  const popup = await enableCompanion(browser, await openMattermostAs(browser, server.users.alice, 'bob'));
+  const settings = await openAllSettings(browser, popup);
+  await settings.setViewportSize({ width: 900, height: 900 });
+  await auditAndCapture(settings, 'options');
+
+  // From the top of the page, Tab reaches every control in order; the keyboard adds and orders rules.
+  await settings.locator('body').focus();
+  const reach = async (name: string) => {
+    for (let presses = 0; presses < 60; presses += 1) {
+      await settings.keyboard.press('Tab');
+      if ((await settings.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '')) === name) return;
+    }
+    throw new Error(`Tab never reached "${name}"`);
+  };
+  await reach('Add a rule');
+  await settings.keyboard.press('Enter');
+  await settings.keyboard.press('Enter');
+  await expect(settings.getByRole('textbox', { name: 'Rule 2 keyword or expression' })).toBeVisible();
+  await settings.getByRole('textbox', { name: 'Rule 2 keyword or expression' }).focus();
+  await settings.keyboard.type('urgent');
+  await reach('Move rule 2 up');
+  await settings.keyboard.press('Enter');
+  await expect(settings.getByRole('textbox', { name: 'Rule 1 keyword or expression' })).toHaveValue('urgent');
+  await settings.locator('body').focus();
+  await reach('Auto-reply');
+  await settings.keyboard.press('Space');
+  // Rules without a reply are refused, and the switch-on with them: the switch shows what is saved, the alert why.
+  await expect(settings.getByRole('alert')).toContainText('Rule 1 reply: needs a reply text');
+  await expect(settings.getByRole('switch', { name: 'Auto-reply' })).toHaveAttribute('aria-checked', 'false');
+  await settings.getByRole('textbox', { name: 'Rule 1 reply' }).fill('On it.');
+  await settings.getByRole('button', { name: 'Remove rule 2' }).press('Enter');
+  await settings.getByRole('switch', { name: 'Auto-reply' }).press('Enter');
+  await expect(settings.getByRole('switch', { name: 'Auto-reply' })).toHaveAttribute('aria-checked', 'true');
+});
+
+test('the options page lists the packets generated from the popup', async ({ newBrowser }) => {
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, server.admin as SeededUser, 'alice');
+  const popup = await enableCompanion(browser, tab);
+  await popup.getByRole('checkbox', { name: 'Redact personal data' }).uncheck();
+  await popup.getByRole('button', { name: 'Generate support packet' }).click();
+  await expect(popup.getByRole('button', { name: 'Save packet' })).toBeVisible({ timeout: 90_000 });
+  await popup.getByRole('button', { name: 'Save packet' }).click();
+  await expect(popup.getByText(/Saved to your downloads as mm_support_packet_/)).toBeVisible();
+
+  const settings = await openAllSettings(browser, popup);
+  const row = settings.getByRole('table', { name: 'Support packets' }).getByRole('row').nth(1);
+  await expect(row).toContainText('Saved');
+  await expect(row).toContainText(/mm_support_packet_.*\.zip/);
+  await auditAndCapture(settings, 'options-packets');
+});
