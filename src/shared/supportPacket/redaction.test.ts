@@ -64,6 +64,13 @@ describe('log redaction', () => {
     );
   });
 
+  it('finds a known person before dots that end a word or stand two in a row, and a username in any case', () => {
+    const known = knownPeople(['c4n7q2x9m1k5w8z3b6v0t4r2ya'], ['bob', 'bob.smith']);
+    expect(redactLogLine('Bob. then bob..net, bob.smith, bob.jones, bob-x, x.bob, C4N7Q2X9M1K5W8Z3B6V0T4R2YA c4n7q2x9m1k5w8z3b6v0t4r2ya.', createPseudonyms(), known)).toBe(
+      'user-1. then user-1..net, user-2, bob.jones, bob-x, x.bob, C4N7Q2X9M1K5W8Z3B6V0T4R2YA id-1.',
+    );
+  });
+
   it.each([
     ['IPv4', 'connect to 192.168.1.20:5432 failed', 'connect to ip-1:5432 failed'],
     ['IPv6 in brackets', 'peer [2001:db8::7]:443', 'peer [ip-1]:443'],
