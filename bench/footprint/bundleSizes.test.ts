@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importedSpecifiers, popupAssets } from './bundleSizes.ts';
+import { importedSpecifiers, pageAssets } from './bundleSizes.ts';
 
 describe('importedSpecifiers', () => {
   it('finds the relative imports of a minified chunk, static and dynamic, each once', () => {
@@ -10,11 +10,11 @@ describe('importedSpecifiers', () => {
   });
 });
 
-describe('popupAssets', () => {
+describe('pageAssets', () => {
   it('lists the entry script, the preloaded chunks and the stylesheet of the built popup', () => {
     const html = `<script type="module" crossorigin src="/assets/popup.html-Dh.js"></script>
     <link rel="modulepreload" crossorigin href="/assets/messaging-D8.js">
     <link rel="stylesheet" crossorigin href="/assets/popup-C8.css">`;
-    expect(popupAssets(html)).toEqual(['assets/popup.html-Dh.js', 'assets/messaging-D8.js', 'assets/popup-C8.css']);
+    expect(pageAssets(html)).toEqual(['assets/popup.html-Dh.js', 'assets/messaging-D8.js', 'assets/popup-C8.css']);
   });
 });

@@ -46,8 +46,8 @@ export async function bundleSize(distDir: string, part: string, entries: readonl
   return { part, files: files.map((file) => relative(distDir, file)), bytes, gzipBytes };
 }
 
-/** The popup's scripts and stylesheets, as its built HTML names them (paths from the extension's root). */
-export function popupAssets(html: string): string[] {
+/** An extension page's scripts and stylesheets, as its built HTML names them (paths from the extension's root). */
+export function pageAssets(html: string): string[] {
   const assets = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((match) => match[1] as string);
   return [...new Set(assets)];
 }
