@@ -12,7 +12,7 @@ import { ScheduleFields } from '../ui/autoReply/ScheduleFields.tsx';
 import { describeSettingsProblem } from '../ui/autoReply/settingsProblems.ts';
 import { SettingsTransfer } from '../ui/autoReply/SettingsTransfer.tsx';
 import { useAccountSettings } from '../ui/autoReply/useAccountSettings.ts';
-import { Checkbox, NumberField, Select, TextArea, TextField } from '../ui/fields.tsx';
+import { Checkbox, ListField, NumberField, Select, TextArea } from '../ui/fields.tsx';
 import { choicesFor, initialChoice, type AccountChoice } from './accountChoice.ts';
 import { PacketHistory } from './PacketHistory.tsx';
 import { useWorkspaceTab } from './useWorkspaceTab.ts';
@@ -71,7 +71,7 @@ function AccountOptions({ choice }: { choice: AccountChoice }) {
   const tab = useWorkspaceTab(account);
   const editor = useAccountSettings(account, tab?.status.serverOffsetMs ?? 0);
   if (!editor) return null;
-  const { stored, draft, problems, saved, change, importSettings } = editor;
+  const { stored, draft, problems, saved, failure, change, setEnabled, importSettings } = editor;
   const now = Date.now() + (tab?.status.serverOffsetMs ?? 0);
   const { replyTo } = draft;
 
@@ -80,7 +80,7 @@ function AccountOptions({ choice }: { choice: AccountChoice }) {
       <section class="card" aria-labelledby="state-heading">
         <div class="switch-row">
           <h2 id="state-heading">{t('autoReplyHeading')}</h2>
-          <AutoReplySwitch enabled={stored.settings.enabled} onChange={(enabled) => change({ enabled })} />
+          <AutoReplySwitch enabled={stored.settings.enabled} onChange={setEnabled} />
         </div>
         {tab ? (
           <HealthLine
@@ -98,7 +98,7 @@ function AccountOptions({ choice }: { choice: AccountChoice }) {
             {t('settingsStoredInvalid')} {stored.problems.map(describeSettingsProblem).join('; ')}
           </div>
         )}
-        <SaveOutcome problems={problems} saved={saved} />
+        <SaveOutcome problems={problems} saved={saved} failure={failure} />
       </section>
 
       <section class="card" aria-labelledby="message-heading">
@@ -127,18 +127,14 @@ function AccountOptions({ choice }: { choice: AccountChoice }) {
             />
           )}
         </div>
-        <TextField
-          label={t('pauseKeywordsLabel')}
-          value={draft.pauseKeywords.join(', ')}
-          onChange={(text) => change({ pauseKeywords: text.split(/[,，、\n]/).map((word) => word.trim()).filter(Boolean) })}
-        />
+        <ListField label={t('pauseKeywordsLabel')} values={draft.pauseKeywords} onChange={(pauseKeywords) => change({ pauseKeywords })} />
         <NumberField label={t('minutesAfterPauseLabel')} min={1} max={10080} value={draft.minutesAfterPause} onChange={(minutesAfterPause) => change({ minutesAfterPause })} />
       </section>
 
       <section class="card" aria-labelledby="advanced-heading">
         <h2 id="advanced-heading">{t('optionsAdvancedHeading')}</h2>
         <NumberField label={t('catchUpMinutesLabel')} min={1} max={1440} value={draft.catchUpMinutes} onChange={(catchUpMinutes) => change({ catchUpMinutes })} />
-        <SettingsTransfer settings={draft} fileName={`companion-auto-reply-${workspaceLabel(account.workspace).replace(/[^\w.-]+/g, '_')}.json`} onImport={importSettings} />
+        <SettingsTransfer settings={stored.settings} fileName={`companion-auto-reply-${workspaceLabel(account.workspace).replace(/[^\w.-]+/g, '_')}.json`} onImport={importSettings} />
       </section>
 
       <div class="card">

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { wordList } from './wordList.ts';
 
 /** Small labelled controls: every input has a visible label that is also its accessible name. */
 
@@ -95,5 +96,28 @@ export function Fieldset(props: { legend: string; children: ComponentChildren })
       <legend>{props.legend}</legend>
       {props.children}
     </fieldset>
+  );
+}
+
+/**
+ * A list typed as text: the text stays as typed (a comma just typed is not
+ * taken away) while the list it gives is saved; a list changed elsewhere
+ * replaces the text.
+ */
+export function ListField(props: { label: string; values: readonly string[]; onChange: (values: string[]) => void }) {
+  const [text, setText] = useState(props.values.join(', '));
+  const joined = props.values.join('\n');
+  useEffect(() => {
+    setText((typed) => (wordList(typed).join('\n') === joined ? typed : props.values.join(', ')));
+  }, [joined]);
+  return (
+    <TextField
+      label={props.label}
+      value={text}
+      onChange={(typed) => {
+        setText(typed);
+        props.onChange(wordList(typed));
+      }}
+    />
   );
 }

@@ -56,7 +56,7 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
   const editor = useAccountSettings(account, status.serverOffsetMs);
   const entries = useActivity(account);
   if (!editor) return null;
-  const { stored, draft, problems, saved, change } = editor;
+  const { stored, draft, problems, saved, failure, change, setEnabled } = editor;
 
   const now = Date.now() + status.serverOffsetMs;
   // The same decision as the tab's, with the settings as they are being edited.
@@ -71,7 +71,7 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
     <section class="auto-reply" aria-labelledby="auto-reply-heading">
       <div class="switch-row">
         <h2 id="auto-reply-heading">{t('autoReplyHeading')}</h2>
-        <AutoReplySwitch enabled={stored.settings.enabled} onChange={(enabled) => change({ enabled })} />
+        <AutoReplySwitch enabled={stored.settings.enabled} onChange={setEnabled} />
       </div>
       <HealthLine health={health} tabId={tabId} serverOffsetMs={status.serverOffsetMs} />
       {!stored.ok && (
@@ -88,7 +88,7 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
         value={draft.minutesBetweenReplies}
         onChange={(minutesBetweenReplies) => change({ minutesBetweenReplies })}
       />
-      <SaveOutcome problems={problems} saved={saved} />
+      <SaveOutcome problems={problems} saved={saved} failure={failure} />
       <div class="summary-row">
         <ActivitySummaryLine entries={entries} />
         <button type="button" class="link-button" onClick={() => void openOptionsPage(account)}>

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { accountDataKey, accountDataKinds, accountNameKey, accountsInStorage, lastAccountKey, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
 import type { Workspace } from '../workspace.ts';
 import { appendActivity, parseActivity, type ActivityEntry } from './activity.ts';
+import { catchUpPointFromClock } from './catchUpPoint.ts';
 import { parsePendingReplies, type PendingReply } from './pendingReplies.ts';
 import { defaultAutoReplySettings, migrateAutoReplySettings, parseAutoReplySettings, type AutoReplySettings, type SettingsProblem } from './settings.ts';
 
@@ -63,6 +64,29 @@ function storedSettingsFrom(stored: unknown): StoredSettings {
   const migrated = migrateAutoReplySettings(stored);
   const asStored = (typeof migrated === 'object' && migrated !== null && !Array.isArray(migrated) ? { ...defaultAutoReplySettings, ...migrated } : defaultAutoReplySettings) as AutoReplySettings;
   return { ok: false, settings: { ...defaultAutoReplySettings, enabled: false }, problems: parsed.problems, asStored };
+}
+
+/** What a form shows: the settings, or invalid ones as they were stored, to be mended. */
+export function editableSettings(stored: StoredSettings): AutoReplySettings {
+  return stored.ok ? stored.settings : stored.asStored;
+}
+
+/**
+ * Changes the settings as they are in storage now, not as a window last saw
+ * them: a form saves only what it changed, so a switch-off from another
+ * window or from the tab a moment before is kept. Saved when the result is
+ * valid; a switch-on moves the catch-up point to `serverNow`.
+ */
+export async function changeAutoReplySettings(
+  account: Account,
+  change: (current: AutoReplySettings) => AutoReplySettings,
+  serverNow: number,
+): Promise<{ readonly problems: readonly SettingsProblem[]; readonly saved?: AutoReplySettings }> {
+  const current = editableSettings(await readAutoReplySettings(account));
+  const next = change(current);
+  const problems = await writeAutoReplySettings(account, next, !current.enabled && next.enabled ? catchUpPointFromClock(serverNow) : undefined);
+  const parsed = parseAutoReplySettings(next);
+  return problems.length === 0 && parsed.ok ? { problems, saved: parsed.settings } : { problems };
 }
 
 /**

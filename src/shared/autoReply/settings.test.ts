@@ -75,5 +75,6 @@ describe('auto-reply settings', () => {
     expect(problems({ message: '' })).toEqual([{ path: 'message', code: 'needs-message' }]);
     expect(problems({ message: 'x'.repeat(4001) })).toEqual([{ path: 'message', code: 'too-long', limit: 4000 }]);
     expect(problems({ enabled: 'yes' })).toEqual([{ path: 'enabled', code: 'wrong-kind' }]);
+    expect(problems({ minutesBetweenReplies: Number.NaN })).toEqual([{ path: 'minutesBetweenReplies', code: 'needs-number' }]);
   });
 });

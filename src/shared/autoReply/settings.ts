@@ -82,6 +82,7 @@ export type SettingsProblemCode =
   | 'too-long'
   | 'too-short'
   | 'not-whole-number'
+  | 'needs-number'
   | 'unknown-version'
   | 'wrong-kind';
 
@@ -128,6 +129,9 @@ function problemOf(issue: v.BaseIssue<unknown>): SettingsProblem {
       return bounded('too-short');
     case 'integer':
       return { path, code: 'not-whole-number' };
+    case 'number':
+      // What an emptied number field gives.
+      return { path, code: 'needs-number' };
     default:
       return { path, code: path === 'version' ? 'unknown-version' : 'wrong-kind' };
   }

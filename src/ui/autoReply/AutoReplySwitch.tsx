@@ -12,7 +12,14 @@ export function AutoReplySwitch({ enabled, onChange }: { enabled: boolean; onCha
 }
 
 /** Why the last change was not saved, or that it was. */
-export function SaveOutcome({ problems, saved }: { problems: readonly SettingsProblem[]; saved: boolean }) {
+export function SaveOutcome({ problems, saved, failure }: { problems: readonly SettingsProblem[]; saved: boolean; failure: string | undefined }) {
+  if (failure !== undefined) {
+    return (
+      <div role="alert" class="problem">
+        {t('settingsNotSaved')} {t('settingsStorageFailed', [failure])}
+      </div>
+    );
+  }
   if (problems.length > 0) {
     return (
       <div role="alert" class="problem">

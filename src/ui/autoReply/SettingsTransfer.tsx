@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { AutoReplySettings } from '../../shared/autoReply/settings.ts';
 import type { SettingsProblem } from '../../shared/autoReply/settings.ts';
 import { t } from '../../shared/i18n.ts';
+import { describeCause } from '../../shared/readableError.ts';
 import { FileIcon } from '../icons.tsx';
 import { describeSettingsProblem } from './settingsProblems.ts';
 
@@ -32,8 +33,12 @@ export function SettingsTransfer(props: {
       setOutcome({ ok: false, text: `${t('importRefused')} ${t('importNotJson')}` });
       return;
     }
-    const problems = await props.onImport(candidate);
-    setOutcome(problems.length === 0 ? { ok: true, text: t('importDone') } : { ok: false, text: `${t('importRefused')} ${problems.map(describeSettingsProblem).join('; ')}` });
+    try {
+      const problems = await props.onImport(candidate);
+      setOutcome(problems.length === 0 ? { ok: true, text: t('importDone') } : { ok: false, text: `${t('importRefused')} ${problems.map(describeSettingsProblem).join('; ')}` });
+    } catch (error) {
+      setOutcome({ ok: false, text: `${t('importRefused')} ${t('settingsStorageFailed', [describeCause(error)])}` });
+    }
   };
 
   return (

@@ -56,6 +56,8 @@ function need(problem: SettingsProblem): string {
       return t('problemTooShort', [limit]);
     case 'not-whole-number':
       return t('problemWholeNumber');
+    case 'needs-number':
+      return t('problemNumber');
     case 'unknown-version':
       return t('problemVersion');
     case 'wrong-kind':

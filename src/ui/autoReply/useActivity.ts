@@ -10,6 +10,6 @@ export function useActivity(account: Account): ActivityEntry[] {
     const load = () => void readActivity(account).then(setEntries);
     load();
     return onActivityChanged(account, load);
-  }, [account.workspace.origin, account.userId]);
+  }, [account.workspace.origin, account.workspace.basePath, account.userId]);
   return entries;
 }
