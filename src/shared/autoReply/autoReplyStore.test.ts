@@ -23,8 +23,17 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { readActivity, readAutoReplySettings, readCaughtUpTo, readPendingReplies, recordActivity, updatePendingReplies, writeAutoReplySettings, writeCaughtUpTo } =
-  await import('./autoReplyStore.ts');
+const {
+  changeAutoReplySettings,
+  readActivity,
+  readAutoReplySettings,
+  readCaughtUpTo,
+  readPendingReplies,
+  recordActivity,
+  updatePendingReplies,
+  writeAutoReplySettings,
+  writeCaughtUpTo,
+} = await import('./autoReplyStore.ts');
 const { defaultAutoReplySettings } = await import('./settings.ts');
 const { afterFailure } = await import('./pendingReplies.ts');
 
@@ -81,5 +90,31 @@ describe('auto-reply storage written from many conversations at once', () => {
     await writeAutoReplySettings(account, { ...defaultAutoReplySettings, enabled: false }, 9_000);
     expect(await writeAutoReplySettings(account, { ...defaultAutoReplySettings, enabled: true, minutesBetweenReplies: -1 }, 9_000)).not.toEqual([]);
     expect(await readCaughtUpTo(account)).toBe(5_000);
+  });
+});
+
+describe('settings changed from two places at once', () => {
+  beforeEach(() => stored.clear());
+
+  it('keeps both changes: each is made over what the other saved', async () => {
+    await writeAutoReplySettings(account, { ...defaultAutoReplySettings, enabled: true });
+    for (let round = 0; round < 20; round += 1) {
+      const message = `Away, round ${round}`;
+      await Promise.all([
+        changeAutoReplySettings(account, (current) => ({ ...current, message }), 1_000),
+        changeAutoReplySettings(account, (current) => ({ ...current, enabled: round % 2 === 0 }), 1_000),
+      ]);
+      const { settings } = await readAutoReplySettings(account);
+      expect([settings.message, settings.enabled]).toEqual([message, round % 2 === 0]);
+    }
+  });
+
+  it('moves the catch-up point when settings that did not validate are mended on, as a switch-on', async () => {
+    const key = `autoReply:https://chat.example.com:account:alice:settings`;
+    stored.set(key, { ...defaultAutoReplySettings, enabled: true, minutesBetweenReplies: 0 });
+    const { problems } = await changeAutoReplySettings(account, (current) => ({ ...current, minutesBetweenReplies: 30 }), 5 * 60_000 + 1_234);
+    expect(problems).toEqual([]);
+    expect((await readAutoReplySettings(account)).settings).toMatchObject({ enabled: true, minutesBetweenReplies: 30 });
+    expect(await readCaughtUpTo(account)).toBeGreaterThan(0);
   });
 });

@@ -77,16 +77,33 @@ export function editableSettings(stored: StoredSettings): AutoReplySettings {
  * window or from the tab a moment before is kept. Saved when the result is
  * valid; a switch-on moves the catch-up point to `serverNow`.
  */
-export async function changeAutoReplySettings(
+export function changeAutoReplySettings(
   account: Account,
   change: (current: AutoReplySettings) => AutoReplySettings,
   serverNow: number,
 ): Promise<{ readonly problems: readonly SettingsProblem[]; readonly saved?: AutoReplySettings }> {
-  const current = editableSettings(await readAutoReplySettings(account));
-  const next = change(current);
-  const problems = await writeAutoReplySettings(account, next, !current.enabled && next.enabled ? catchUpPointFromClock(serverNow) : undefined);
-  const parsed = parseAutoReplySettings(next);
-  return problems.length === 0 && parsed.ok ? { problems, saved: parsed.settings } : { problems };
+  return inTurn(accountDataKey(account, 'settings'), async () => {
+    const stored = await readAutoReplySettings(account);
+    const next = change(editableSettings(stored));
+    // Stored settings that do not validate are off, whatever they say.
+    const wasOn = stored.ok && stored.settings.enabled;
+    const problems = await writeSettingsNow(account, next, !wasOn && next.enabled ? catchUpPointFromClock(serverNow) : undefined);
+    const parsed = parseAutoReplySettings(next);
+    return problems.length === 0 && parsed.ok ? { problems, saved: parsed.settings } : { problems };
+  });
+}
+
+/**
+ * Replaces every setting (an import) in turn with every other change of them;
+ * a switch-on moves the catch-up point to `serverNow`.
+ */
+export function replaceAutoReplySettings(account: Account, candidate: unknown, serverNow: number): Promise<readonly SettingsProblem[]> {
+  return inTurn(accountDataKey(account, 'settings'), async () => {
+    const stored = await readAutoReplySettings(account);
+    const wasOn = stored.ok && stored.settings.enabled;
+    const switchedOn = !wasOn && (candidate as Partial<AutoReplySettings> | null)?.enabled === true;
+    return writeSettingsNow(account, candidate, switchedOn ? catchUpPointFromClock(serverNow) : undefined);
+  });
 }
 
 /**
@@ -94,9 +111,14 @@ export async function changeAutoReplySettings(
  * otherwise. `switchedOnAt` (server time) says auto-reply is being switched on
  * now: the catch-up point moves there in the same write, so a popup or
  * browser closed at once keeps both or neither, and a tab started later lists
- * what came since instead of looking back only its catch-up window.
+ * what came since instead of looking back only its catch-up window. In turn
+ * with every other change of the settings from this window or tab.
  */
-export async function writeAutoReplySettings(account: Account, candidate: unknown, switchedOnAt?: number): Promise<readonly SettingsProblem[]> {
+export function writeAutoReplySettings(account: Account, candidate: unknown, switchedOnAt?: number): Promise<readonly SettingsProblem[]> {
+  return inTurn(accountDataKey(account, 'settings'), () => writeSettingsNow(account, candidate, switchedOnAt));
+}
+
+async function writeSettingsNow(account: Account, candidate: unknown, switchedOnAt: number | undefined): Promise<readonly SettingsProblem[]> {
   const parsed = parseAutoReplySettings(candidate);
   if (!parsed.ok) return parsed.problems;
   const settingsKey = accountDataKey(account, 'settings');
@@ -110,7 +132,6 @@ export async function writeAutoReplySettings(account: Account, candidate: unknow
   return [];
 }
 
-/** Hands over each change as it was written, in order, without reading storage again. */
 export function onAutoReplySettingsChanged(account: Account, listener: (settings: StoredSettings) => void): () => void {
   return onStoredChange(accountDataKey(account, 'settings'), (change) => listener(storedSettingsFrom(change.newValue)));
 }
@@ -183,6 +204,29 @@ function acrossTabs(key: string, write: () => Promise<void>): Promise<void> {
   if (!locks) return write();
   // Typed as resolving to the callback's promise; it resolves once that promise has.
   return locks.request(`companion-for-mattermost:storage:${key}`, write).then(() => undefined);
+}
+
+/**
+ * Runs `work` (a read, then a write, of `key`) once every earlier one in this
+ * script is done, and under the key's Web Lock: the popup and the options
+ * page share the extension's origin, tabs of a workspace the page's, so two
+ * saves of one window, or of two, never read the same value and overwrite
+ * each other.
+ */
+function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = pendingUpdates.get(key) ?? Promise.resolve();
+  let result: T | undefined;
+  const next = previous.then(() =>
+    acrossTabs(key, async () => {
+      result = await work();
+    }),
+  );
+  const settled = next.catch(() => undefined);
+  pendingUpdates.set(key, settled);
+  void settled.then(() => {
+    if (pendingUpdates.get(key) === settled) pendingUpdates.delete(key);
+  });
+  return next.then(() => result as T);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useState } from 'preact/hooks';
 import type { ContentRule } from '../../shared/autoReply/settings.ts';
 import { t } from '../../shared/i18n.ts';
 import { Fieldset, Select, TextArea, TextField } from '../fields.tsx';
@@ -12,8 +12,11 @@ import { DownIcon, RemoveIcon, UpIcon } from '../icons.tsx';
 export function ContentRulesEditor({ rules, onChange }: { rules: readonly ContentRule[]; onChange: (rules: ContentRule[]) => void }) {
   const idPrefix = useId();
   const [announcement, setAnnouncement] = useState('');
+  // The same words twice (rule 1 removed, then rule 1 again) must still be announced: the text alternates an invisible mark.
+  const announce = (text: string) => setAnnouncement((previous) => (previous === text ? `${text}\u200b` : text));
   const [focusNext, setFocusNext] = useState<string | undefined>(undefined);
-  useEffect(() => {
+  // Before paint, so the focus never falls to the page in between.
+  useLayoutEffect(() => {
     if (focusNext === undefined) return;
     document.getElementById(focusNext)?.focus();
     setFocusNext(undefined);
@@ -31,12 +34,12 @@ export function ContentRulesEditor({ rules, onChange }: { rules: readonly Conten
     // The same button of the moved rule, unless it just reached the end it moved to (its button is then disabled).
     const sameButton = by === -1 ? (to > 0 ? 'up' : 'down') : to < rules.length - 1 ? 'down' : 'up';
     setFocusNext(controlId(sameButton, to));
-    setAnnouncement(t('ruleMoved', [String(index + 1), String(to + 1)]));
+    announce(t('ruleMoved', [String(index + 1), String(to + 1)]));
   };
   const remove = (index: number) => {
     onChange(rules.filter((_, at) => at !== index));
     setFocusNext(controlId('add'));
-    setAnnouncement(t('ruleRemoved', [String(index + 1)]));
+    announce(t('ruleRemoved', [String(index + 1)]));
   };
   return (
     <Fieldset legend={t('rulesLegend')}>

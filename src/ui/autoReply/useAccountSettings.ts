@@ -5,14 +5,19 @@ import {
   editableSettings,
   onAutoReplySettingsChanged,
   readAutoReplySettings,
-  writeAutoReplySettings,
+  replaceAutoReplySettings,
   type StoredSettings,
 } from '../../shared/autoReply/autoReplyStore.ts';
 import type { AutoReplySettings, SettingsProblem } from '../../shared/autoReply/settings.ts';
-import { catchUpPointFromClock } from '../../shared/autoReply/catchUpPoint.ts';
 import { describeCause } from '../../shared/readableError.ts';
 
 const savedNoticeMs = 5_000;
+
+/** The edits whose value differs from the stored settings. */
+function withoutSaved(edits: Partial<AutoReplySettings>, stored: AutoReplySettings): Partial<AutoReplySettings> {
+  const kept = Object.entries(edits).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(stored[field as keyof AutoReplySettings]));
+  return kept.length === Object.keys(edits).length ? edits : (Object.fromEntries(kept) as Partial<AutoReplySettings>);
+}
 
 export interface AccountSettingsEditor {
   readonly stored: StoredSettings;
@@ -62,6 +67,8 @@ export function useAccountSettings(account: Account, serverOffsetMs: number): Ac
     const stop = onAutoReplySettingsChanged(account, (next) => {
       changesHeard.current += 1;
       setStored(next);
+      // An unsaved edit that storage now holds is saved: the form follows storage for that field again.
+      setUnsaved((edits) => withoutSaved(edits, editableSettings(next)));
     });
     const heardBefore = changesHeard.current;
     void readAutoReplySettings(account).then((initial) => {
@@ -99,9 +106,12 @@ export function useAccountSettings(account: Account, serverOffsetMs: number): Ac
           setProblems(found);
           showSaved(found.length === 0);
         }
-        setFailure(undefined);
+        if (ofEdits) setFailure(undefined);
         if (!written) return;
-        if (changesHeard.current === heardBefore) setStored({ ok: true, settings: written });
+        // Nothing announced since the save began: what it wrote is what storage holds. Otherwise the
+        // announcement of this very write is still to come, and clears the edits it saved (above).
+        if (changesHeard.current !== heardBefore) return;
+        setStored({ ok: true, settings: written });
         if (ofEdits) setUnsaved({});
       },
       (error: unknown) => {
@@ -128,9 +138,8 @@ export function useAccountSettings(account: Account, serverOffsetMs: number): Ac
       save(() => changeAutoReplySettings(account, (current) => ({ ...current, enabled }), serverNow()), { ofEdits: false });
     },
     async importSettings(candidate) {
-      const switchedOn = !editableSettings(stored).enabled && (candidate as Partial<AutoReplySettings> | null)?.enabled === true;
       // A refusal by storage itself is thrown: the import says it did not happen.
-      const found = await writeAutoReplySettings(account, candidate, switchedOn ? catchUpPointFromClock(serverNow()) : undefined);
+      const found = await replaceAutoReplySettings(account, candidate, serverNow());
       if (found.length === 0) {
         latestSave.current += 1;
         setUnsaved({});
