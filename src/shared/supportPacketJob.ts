@@ -16,6 +16,8 @@ export type PacketJobState =
       readonly sizeBytes: number;
       readonly files: ReadonlyArray<{ readonly path: string; readonly sizeBytes: number }>;
       readonly warnings: readonly string[];
+      /** The warnings that are sources failing this time; absent in states stored by earlier versions. */
+      readonly failures?: readonly string[];
       /** Why Mattermost's own tools would refuse the packet's metadata.yaml, shown before saving. */
       readonly metadataProblem?: string;
       readonly redactPersonalData: boolean;

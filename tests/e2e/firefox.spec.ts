@@ -69,6 +69,8 @@ test('in Firefox ESR: enable from the popup, set the reply on the options page, 
   expect(reply?.user_id).toBe(server.admin.id);
   expect(reply?.message).toBe(message);
 
+  // The options page came to the front: a click waits for animation frames, which a background tab does not get.
+  await popup.bringToFront();
   await popup.locator('::-p-text(Generate support packet)').click();
   await waitForText(popup, 'Save packet', 90_000);
   await popup.locator('::-p-text(Save packet)').click();

@@ -50,6 +50,7 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
         sizeBytes: blob.size,
         files: packet.sizes,
         warnings: packet.warnings,
+        failures: packet.failures,
         ...(packet.metadataProblem ? { metadataProblem: packet.metadataProblem } : {}),
         redactPersonalData: options.redactPersonalData,
       } as const;
@@ -77,7 +78,7 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
     websocketReachable: boolean | undefined,
     redactPersonalData: boolean,
     report: (step: string, progress: number) => Promise<void>,
-  ): Promise<ZippedPacket & { warnings: readonly string[]; metadataProblem: string | undefined }> {
+  ): Promise<ZippedPacket & { warnings: readonly string[]; failures: readonly string[]; metadataProblem: string | undefined }> {
     const data = await collectPacketData({
       api,
       serverUrl: workspaceUrl(workspace),
@@ -97,7 +98,7 @@ export function createPacketJobs(workspace: Workspace, api: MattermostApi): Pack
     );
     await report('compressing', assembledShare);
     const zipped = await zipPacket(packet.files, takeBreak, (share) => void report('compressing', assembledShare + share * (1 - assembledShare)));
-    return { ...zipped, warnings: packet.warnings, metadataProblem: packet.metadataProblem };
+    return { ...zipped, warnings: packet.warnings, failures: packet.failures, metadataProblem: packet.metadataProblem };
   }
 
   return {

@@ -9,6 +9,9 @@ const formatSize = (bytes: number) => {
 
 /** The files and sizes of a finished packet, and what could not be collected. */
 export function PacketPreview({ job, onSave }: { job: Extract<PacketJobState, { state: 'ready' | 'saved' }>; onSave?: () => void }) {
+  // A state saved by an earlier version does not tell failures apart: all of it is shown as failed.
+  const failures = job.failures ?? job.warnings;
+  const limits = job.warnings.filter((warning) => !failures.includes(warning));
   return (
     <div class="packet-preview">
       {onSave && (
@@ -48,15 +51,26 @@ export function PacketPreview({ job, onSave }: { job: Extract<PacketJobState, { 
           </table>
         </div>
       </details>
-      {job.warnings.length > 0 && (
+      {/* Sources that failed this time are listed in full; the rest of what is left out is folded, with its count. */}
+      {failures.length > 0 && (
         <>
           <h3>{t('packetMissingHeading')}</h3>
-          <ul class="packet-warnings">
-            {job.warnings.map((warning) => (
+          <ul class="packet-warnings problem">
+            {failures.map((warning) => (
               <li key={warning}>{warning}</li>
             ))}
           </ul>
         </>
+      )}
+      {limits.length > 0 && (
+        <details>
+          <summary>{t('packetLimitsSummary', [String(limits.length)])}</summary>
+          <ul class="packet-warnings">
+            {limits.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );

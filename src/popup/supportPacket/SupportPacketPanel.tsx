@@ -59,11 +59,14 @@ export function SupportPacketPanel({ workspace, tabId }: { workspace: Workspace;
           {job?.state !== 'running' && (
             <>
               <Checkbox label={t('packetRedact')} checked={redact} onChange={setRedact} />
-              <details class="packet-about">
-                <summary>{t('packetAboutSummary')}</summary>
-                <p class="help">{t('packetIntro')}</p>
-                <p class="help">{t('packetRedactHelp')}</p>
-              </details>
+              {/* Beside a finished packet's preview, the explanation waits for the next one. */}
+              {job?.state !== 'ready' && job?.state !== 'saved' && (
+                <details class="packet-about">
+                  <summary>{t('packetAboutSummary')}</summary>
+                  <p class="help">{t('packetIntro')}</p>
+                  <p class="help">{t('packetRedactHelp')}</p>
+                </details>
+              )}
               <button type="button" class="primary" onClick={act(() => startPacket(tabId, redact))}>
                 {t('packetGenerate')}
               </button>

@@ -218,6 +218,14 @@ describe('support packet warnings', () => {
     expect(packet.warnings).toContain('plugins.json: /api/v4/plugins gave no answer: Failed to fetch');
   });
 
+  it('tells the sources that failed this time from what any packet made over REST leaves out', () => {
+    expect(build().failures).toEqual([]);
+    const packet = build({ plugins: failed('/api/v4/plugins', 0, 'Failed to fetch') });
+    expect(packet.failures).toEqual(['plugins.json: /api/v4/plugins gave no answer: Failed to fetch']);
+    expect(packet.warnings.slice(0, 1)).toEqual(packet.failures);
+    expect(packet.warnings.length).toBeGreaterThan(packet.failures.length);
+  });
+
   it('keeps the other half of a file whose second source failed', () => {
     const packet = build({ schemes: failed('/api/v4/schemes', 501, 'Not implemented') });
     expect(yamlOf(packet, 'permissions.yaml')).toEqual({ roles: [expect.anything()], schemes: [] });

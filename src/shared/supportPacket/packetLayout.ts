@@ -5,7 +5,7 @@ import { advancedLogFilesWarning, hiddenSettingsWarning } from './configWarnings
 import { scrubCredentials } from './credentialScrubbing.ts';
 import { diagnosticsFile } from './diagnosticsFile.ts';
 import type { Drafted } from './drafted.ts';
-import { jobsFile, nativeJobGroups } from './jobsFile.ts';
+import { jobFailures, jobsFile, nativeJobGroups } from './jobsFile.ts';
 import { objectAt } from './jsonValues.ts';
 import { legacyJobGroups, legacySupportPacketFile } from './legacySupportPacket.ts';
 import { describeLogLevelAdvice, logLevelAdvice } from './logLevelAdvice.ts';
@@ -42,6 +42,8 @@ export interface SupportPacket {
   readonly files: readonly PacketFile[];
   /** The lines of warning.txt: sources that did not answer, then native fields the REST API cannot give. */
   readonly warnings: readonly string[];
+  /** Those that are sources not answering this time; the others are what any packet made over REST leaves out, or notes on this server. */
+  readonly failures: readonly string[];
   /** Why Mattermost's own tools would refuse metadata.yaml; the popup says it before saving. */
   readonly metadataProblem: string | undefined;
   /** The zip's name is the caller's (mm_support_packet_<company>_<time>.zip), not the packet's. */
@@ -102,6 +104,7 @@ export function* supportPacketInSlices(data: CollectedData, options: PacketOptio
   writeCompanionFiles(packet, data);
 
   const config = valueOf(data.config);
+  const failures = [...sourceFailures(data), ...jobFailures(data.jobsByType)];
   const warnings = [
     ...sourceFailures(data),
     ...new Set(packet.leftOut),
@@ -109,7 +112,7 @@ export function* supportPacketInSlices(data: CollectedData, options: PacketOptio
     nativeOnlyFiles,
   ];
   packet.text('warning.txt', `${warnings.join('\n')}\n`);
-  return { files: packet.files, warnings, metadataProblem };
+  return { files: packet.files, warnings, failures, metadataProblem };
 
   function writeNativeFiles(packet: PacketWriter, data: CollectedData, facts: ServerFacts, hostnames: readonly string[] | undefined): string | undefined {
     const version = parseServerVersion(data.serverVersionId, facts.version);
