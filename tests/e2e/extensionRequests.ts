@@ -1,6 +1,9 @@
 // The requests the extension makes from a tab, told apart from the webapp's
-// own (Mattermost's webapp makes many on every event) by their initiator: a
-// call stack through one of the extension's scripts.
+// own (Mattermost's webapp makes many on every event) by their initiator: the
+// code that called fetch runs in one of the extension's scripts. Only the
+// innermost stack that has frames counts: the webapp's socket is constructed
+// through the extension's observer, so the webapp's own work can carry an
+// extension frame further up its async chain.
 import type { Page } from '@playwright/test';
 
 export interface ExtensionRequest {
@@ -45,8 +48,6 @@ interface CallStack {
 }
 
 function stackRunsThroughExtension(stack: CallStack): boolean {
-  return (
-    stack.callFrames.some((frame) => frame.url.startsWith('chrome-extension://')) ||
-    (stack.parent !== undefined && stackRunsThroughExtension(stack.parent))
-  );
+  if (stack.callFrames.length === 0) return stack.parent !== undefined && stackRunsThroughExtension(stack.parent);
+  return stack.callFrames.some((frame) => frame.url.startsWith('chrome-extension://'));
 }
