@@ -57,7 +57,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
     return { user: answering.user, companion: answering.companion };
   };
   try {
-    await attempt('latency', async () => measureReplyLatency((await companionFor()).user, options.latency));
+    await attempt('latency', async () => {
+      const { user, companion } = await companionFor();
+      return measureReplyLatency(user, companion.tab, options.latency);
+    });
     await attempt('burst', async () => {
       const { user, companion } = await companionFor();
       return measureBurst(companion, user, options.burst);

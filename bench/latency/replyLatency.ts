@@ -2,6 +2,7 @@
 // reaches the sender, for Companion in a tab and for Mattermost's own
 // responder, measured in turns on the same server in the same run.
 import type { Post } from '@mattermost/types/posts';
+import type { Page } from '@playwright/test';
 import { isCompanionReply } from '../../tests/e2e/actors.ts';
 import { server } from '../../tests/e2e/mattermost.ts';
 import { isNativeAutoResponse, switchNativeResponderOn } from '../actors/nativeResponder.ts';
@@ -10,6 +11,7 @@ import { comparison, figure, type Figure } from '../report/figure.ts';
 import { maximum, percentile } from '../report/stats.ts';
 import { sleep } from '../support/concurrency.ts';
 import { watchReplies } from './replyWatch.ts';
+import { followTabTimelines, type ReplyTimeline, type TabTimelines } from './tabTimeline.ts';
 
 export interface LatencyOptions {
   /** Measured messages per side. */
@@ -28,16 +30,18 @@ interface Side {
   readonly recipientId: string;
   readonly isReply: (post: Post) => boolean;
   readonly latenciesMs: number[];
+  /** Where the time went in the answering tab, for the side that answers from one. */
+  readonly timelines?: ReplyTimeline[];
   missed: number;
 }
 
 /**
- * `companionUser` must have Companion answering in a tab already. Each sender
+ * `companionUser` must have Companion answering in `companionTab` already. Each sender
  * writes once to that user and once to a user with the native responder on,
  * in alternating order, and waits for each reply before the next message;
  * the first sender only warms both up.
  */
-export async function measureReplyLatency(companionUser: TeamMember, options: LatencyOptions): Promise<Figure[]> {
+export async function measureReplyLatency(companionUser: TeamMember, companionTab: Page, options: LatencyOptions): Promise<Figure[]> {
   const nativeUser = (await newTeamMembers(1, benchFirstNames.nativeUser))[0] as TeamMember;
   const restoreNative = await switchNativeResponderOn(nativeUser, 'I am away (Mattermost automatic reply).');
   const sides: [Side, Side] = [
@@ -46,10 +50,12 @@ export async function measureReplyLatency(companionUser: TeamMember, options: La
       recipientId: companionUser.user.id,
       isReply: (post) => isCompanionReply(post) && post.user_id === companionUser.user.id,
       latenciesMs: [],
+      timelines: [],
       missed: 0,
     },
     { label: 'native auto-responder', recipientId: nativeUser.user.id, isReply: isNativeAutoResponse, latenciesMs: [], missed: 0 },
   ];
+  const tabTimelines = await followTabTimelines(companionTab);
   try {
     const total = options.messages + 1;
     console.log(`  ${options.messages} messages to each side, from ${total} senders…`);
@@ -64,7 +70,7 @@ export async function measureReplyLatency(companionUser: TeamMember, options: La
           await measureOneSender(sender, turn, [
             { side: sides[0], channelId: channels[0][index] as string },
             { side: sides[1], channelId: channels[1][index] as string },
-          ], options);
+          ], tabTimelines, options);
         }
       } finally {
         await retire(senders);
@@ -73,24 +79,33 @@ export async function measureReplyLatency(companionUser: TeamMember, options: La
     }
     return latencyFigures(sides, options);
   } finally {
+    await tabTimelines.stop();
     await restoreNative();
     await retire([nativeUser]);
   }
 }
 
-async function measureOneSender(sender: TeamMember, turn: number, targets: { side: Side; channelId: string }[], options: LatencyOptions): Promise<void> {
+async function measureOneSender(
+  sender: TeamMember,
+  turn: number,
+  targets: { side: Side; channelId: string }[],
+  tabTimelines: TabTimelines,
+  options: LatencyOptions,
+): Promise<void> {
   const watch = await watchReplies(server.url, sender.client.getToken());
   try {
     const order = turn % 2 === 0 ? targets : [...targets].reverse();
     for (const { side, channelId } of order) {
       const reply = watch.replyIn(channelId, side.isReply, options.replyTimeoutMs);
-      await sender.client.createPost({ channel_id: channelId, message: `Are you around? (${turn})` } as Post);
+      const message = await sender.client.createPost({ channel_id: channelId, message: `Are you around? (${turn})` } as Post);
       const acceptedAt = performance.now();
       const arrivedAt = await reply;
+      await sleep(settleMs);
       if (turn === 0) continue;
       if (arrivedAt === undefined) side.missed += 1;
       else side.latenciesMs.push(arrivedAt - acceptedAt);
-      await sleep(settleMs);
+      const timeline = side.timelines && tabTimelines.timelineOf(message.id);
+      if (timeline) side.timelines?.push(timeline);
     }
   } finally {
     watch.close();
@@ -108,7 +123,29 @@ function latencyFigures([ours, native]: [Side, Side], options: LatencyOptions): 
     { ...compared('p50', 50), note },
     compared('p95', 95),
     compared('max', 'max'),
+    ...timelineFigures(ours.timelines ?? []),
     figure(section, `messages without a reply within ${options.replyTimeoutMs / 1000} s — ${ours.label}`, 'messages', ours.missed),
     figure(section, `messages without a reply within ${options.replyTimeoutMs / 1000} s — ${native.label}`, 'messages', native.missed),
+  ];
+}
+
+/** Where Companion's time went, so the gap to the native responder can be read: the tab's share and the reply request's. */
+function timelineFigures(timelines: readonly ReplyTimeline[]): Figure[] {
+  const inTab = timelines.map((timeline) => timeline.inTabMs);
+  const request = timelines.map((timeline) => timeline.replyRequestMs);
+  const stat = (values: readonly number[], p: number) => percentile(values, p) ?? null;
+  return [
+    figure(
+      section,
+      'p50 — in the tab: the message on the webapp’s socket → the reply request sent',
+      'ms',
+      stat(inTab, 50),
+      `DevTools network events of the answering tab (one monotonic clock), ${timelines.length} replies: ` +
+        'the socket frame that carried the message, the reply’s POST /api/v4/posts sent, its response received. ' +
+        'Neither part exists for the native responder, which creates its reply inside the server.',
+    ),
+    figure(section, 'p95 — in the tab: the message on the webapp’s socket → the reply request sent', 'ms', stat(inTab, 95)),
+    figure(section, 'p50 — the reply request: sent → answered by the server', 'ms', stat(request, 50)),
+    figure(section, 'p95 — the reply request: sent → answered by the server', 'ms', stat(request, 95)),
   ];
 }
