@@ -7,9 +7,9 @@ import * as v from 'valibot';
 
 export const autoReplySettingsVersion = 2;
 
-const minutes = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
-const clockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'needs-clock-time'));
-const timeZone = v.pipe(
+export const minutes = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
+export const clockTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'needs-clock-time'));
+export const timeZone = v.pipe(
   v.string(),
   v.check((zone) => isKnownTimeZone(zone), 'needs-time-zone'),
 );
@@ -27,7 +27,7 @@ const scheduleSchema = v.variant('kind', [
   v.object({ kind: v.literal('until'), until: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 ]);
 
-const ruleSchema = v.pipe(
+export const ruleSchema = v.pipe(
   v.object({
     kind: v.picklist(['keyword', 'pattern']),
     match: v.pipe(v.string(), v.trim(), v.minLength(1, 'needs-match')),
@@ -72,8 +72,18 @@ export const defaultAutoReplySettings: AutoReplySettings = {
   catchUpMinutes: 15,
 };
 
-/** What the schema asked for and did not get; its messages are the codes set above. */
-const customCodes = ['needs-clock-time', 'needs-time-zone', 'needs-match', 'needs-reply', 'needs-valid-pattern', 'needs-message'] as const;
+/** What a schema asked for and did not get; its messages are the codes set above and in the desk's settings. */
+const customCodes = [
+  'needs-clock-time',
+  'needs-time-zone',
+  'needs-match',
+  'needs-reply',
+  'needs-valid-pattern',
+  'needs-message',
+  'needs-id',
+  'needs-date',
+  'needs-emoji-name',
+] as const;
 
 export type SettingsProblemCode =
   | (typeof customCodes)[number]
@@ -112,7 +122,7 @@ export function parseAutoReplySettings(input: unknown): SettingsParseResult {
   return { ok: false, problems: result.issues.map(problemOf) };
 }
 
-function problemOf(issue: v.BaseIssue<unknown>): SettingsProblem {
+export function problemOf(issue: v.BaseIssue<unknown>): SettingsProblem {
   const path = v.getDotPath(issue) ?? '';
   const custom = customCodes.find((code) => code === issue.message);
   if (custom) return { path, code: custom };

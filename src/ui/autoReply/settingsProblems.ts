@@ -46,6 +46,12 @@ function need(problem: SettingsProblem): string {
       return t('problemPattern');
     case 'needs-message':
       return t('problemMessage');
+    case 'needs-id':
+      return t('problemId');
+    case 'needs-date':
+      return t('problemDate');
+    case 'needs-emoji-name':
+      return t('problemEmojiName');
     case 'too-small':
       return t('problemTooSmall', [limit]);
     case 'too-large':

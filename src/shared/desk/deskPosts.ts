@@ -1,0 +1,72 @@
+/**
+ * A support channel's posts as the desk reads them: from `GET
+ * /api/v4/channels/{id}/posts` (reactions come in the post's metadata) or from
+ * the socket. Everything the desk posts carries `deskProp`, naming what it is,
+ * so no Companion ever treats it as a question or a team member's answer.
+ */
+
+export const deskProp = 'companion_desk';
+
+export type DeskPostKind = 'answer' | 'reminder' | 'welcome' | 'report';
+
+export interface DeskReaction {
+  readonly userId: string;
+  readonly emojiName: string;
+  readonly createAt: number;
+}
+
+export interface DeskPost {
+  readonly id: string;
+  readonly userId: string;
+  /** '' for a root post. */
+  readonly rootId: string;
+  readonly createAt: number;
+  readonly message: string;
+  /** '' for what a person wrote; system messages (joins, header changes) have a type. */
+  readonly type: string;
+  /** Posted by a bot or an integration (props.from_bot / from_webhook). */
+  readonly automated: boolean;
+  /** What the desk posted this as, when it did. */
+  readonly deskKind: DeskPostKind | undefined;
+  readonly reactions: readonly DeskReaction[];
+}
+
+const deskKinds: ReadonlySet<string> = new Set<DeskPostKind>(['answer', 'reminder', 'welcome', 'report']);
+
+interface ServerReaction {
+  readonly user_id?: unknown;
+  readonly emoji_name?: unknown;
+  readonly create_at?: unknown;
+}
+
+interface ServerPost {
+  readonly id: string;
+  readonly user_id: string;
+  readonly root_id?: string;
+  readonly create_at: number;
+  readonly message?: string;
+  readonly type?: string;
+  readonly props?: Record<string, unknown> | null;
+  readonly metadata?: { readonly reactions?: readonly ServerReaction[] | null } | null;
+}
+
+/** A post as the server sends it, reduced to what the desk decides from. */
+export function deskPostOf(post: ServerPost): DeskPost {
+  const props = post.props ?? {};
+  const kind = props[deskProp];
+  return {
+    id: post.id,
+    userId: post.user_id,
+    rootId: post.root_id ?? '',
+    createAt: post.create_at,
+    message: post.message ?? '',
+    type: post.type ?? '',
+    automated: props.from_bot === 'true' || props.from_webhook === 'true',
+    deskKind: typeof kind === 'string' && deskKinds.has(kind) ? (kind as DeskPostKind) : undefined,
+    reactions: (post.metadata?.reactions ?? []).flatMap((reaction) =>
+      typeof reaction.user_id === 'string' && typeof reaction.emoji_name === 'string' && typeof reaction.create_at === 'number'
+        ? [{ userId: reaction.user_id, emojiName: reaction.emoji_name, createAt: reaction.create_at }]
+        : [],
+    ),
+  };
+}
