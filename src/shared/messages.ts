@@ -3,6 +3,8 @@
  * service worker and the content script, with its payload and its answer.
  */
 import type { AutoReplyFacts, AutoReplyHealth, BadgeKind } from './autoReply/autoReplyHealth.ts';
+import type { DeskAnalytics } from './desk/deskAnalytics.ts';
+import type { OnDuty } from './desk/onDutyRotation.ts';
 import type { ReadableError } from './readableError.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -27,7 +29,42 @@ export type ContentContract = {
   describeAutoReply: { payload: null; answer: AutoReplyTabStatus };
   /** Conversations that got an auto-reply and still have no answer from the user. */
   listUnansweredConversations: { payload: null; answer: UnansweredConversation[] };
+  /** The support desk's figures for a channel, read from its history (progress goes to extension pages as deskAnalysisProgress). */
+  analyseSupportChannel: { payload: DeskAnalysisRequest; answer: DeskAnalysisResult };
 };
+
+/** Told to extension pages by a tab while it reads a support channel; nobody listening is fine. */
+export type ExtensionPageContract = {
+  deskAnalysisProgress: { payload: DeskAnalysisProgress; answer: null };
+};
+
+export interface DeskAnalysisRequest {
+  /** Names the request in its progress messages. */
+  readonly requestId: string;
+  readonly channelId: string;
+  /** The team answering questions: their posts are answers, everyone else's root posts questions. */
+  readonly memberIds: readonly string[];
+  readonly solvedEmoji: string;
+  readonly timeZone: string;
+  readonly onDuty: OnDuty;
+  /** Questions asked at or after `from` and before `to`, server time. */
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface DeskAnalysisResult {
+  readonly analytics: DeskAnalytics;
+  /** Posts read this time: the whole span, or only what changed since the last reading. */
+  readonly postsRead: number;
+  readonly incremental: boolean;
+  readonly tookMs: number;
+}
+
+export interface DeskAnalysisProgress {
+  readonly requestId: string;
+  readonly postsRead: number;
+  readonly reachedBack: number | undefined;
+}
 
 /** Asked of the support-packet script, which runs in a Mattermost tab once the popup has loaded it there. */
 export type SupportPacketContract = {

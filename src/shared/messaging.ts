@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { Answer, BackgroundContract, ContentContract, SupportPacketContract, TabContract } from './messages.ts';
+import type { Answer, BackgroundContract, ContentContract, ExtensionPageContract, SupportPacketContract, TabContract } from './messages.ts';
 import { describeCause, isReadableError, readableError } from './readableError.ts';
 
 type Contract = Record<string, { payload: unknown; answer: unknown }>;
@@ -57,6 +57,12 @@ export function sendToBackground<K extends keyof BackgroundContract>(
   return unwrap(browser.runtime.sendMessage(envelope));
 }
 
+/** Tells the open extension pages something; none listening is not a failure. */
+export function tellExtensionPages<K extends keyof ExtensionPageContract>(type: K, payload: ExtensionPageContract[K]['payload']): void {
+  const envelope: Envelope<ExtensionPageContract, K> = { companion: type, payload };
+  browser.runtime.sendMessage(envelope).catch(() => undefined);
+}
+
 export function sendToTab<K extends keyof TabContract>(
   tabId: number,
   type: K,
@@ -69,3 +75,4 @@ export function sendToTab<K extends keyof TabContract>(
 export const answerBackgroundMessages = (handlers: Handlers<BackgroundContract>) => answerMessages(handlers);
 export const answerContentMessages = (handlers: Handlers<ContentContract>) => answerMessages(handlers);
 export const answerSupportPacketMessages = (handlers: Handlers<SupportPacketContract>) => answerMessages(handlers);
+export const answerExtensionPageMessages = (handlers: Handlers<ExtensionPageContract>) => answerMessages(handlers);

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { DeskPost } from '../../shared/desk/deskPosts.ts';
+import { deskProp } from '../../shared/desk/deskPosts.ts';
+import { supportHistory, team } from '../../shared/desk/deskHistory.testData.ts';
+import type { DeskAnalysisRequest } from '../../shared/messages.ts';
+import { fakeMattermostApi, type FakeAnswer } from '../supportPacket/fakeMattermostApi.ts';
+import { createDeskAnalysisService } from './deskAnalysis.ts';
+
+const channelId = 'c'.repeat(26);
+const now = Date.UTC(2026, 10, 26, 9, 0);
+
+/** A post as the server sends it. */
+function serverPost(post: DeskPost) {
+  return {
+    id: post.id,
+    user_id: post.userId,
+    root_id: post.rootId,
+    create_at: post.createAt,
+    update_at: post.createAt,
+    delete_at: 0,
+    message: post.message,
+    type: post.type,
+    props: { ...(post.automated ? { from_bot: 'true' } : {}), ...(post.deskKind ? { [deskProp]: post.deskKind } : {}) },
+    metadata: { reactions: post.reactions.map((reaction) => ({ user_id: reaction.userId, emoji_name: reaction.emojiName, create_at: reaction.createAt, post_id: post.id })) },
+  };
+}
+
+/** The channel's pages, newest first, as `GET /channels/{id}/posts?page=&per_page=200` gives them. */
+function pagesOf(posts: readonly DeskPost[], pages = 12): Record<string, FakeAnswer> {
+  const newestFirst = [...posts].sort((a, b) => b.createAt - a.createAt).map(serverPost);
+  const answers: Record<string, FakeAnswer> = {};
+  for (let page = 0; page < pages; page += 1) {
+    const rows = newestFirst.slice(page * 200, (page + 1) * 200);
+    answers[`GET /channels/${channelId}/posts?page=${page}&per_page=200`] = { order: rows.map((row) => row.id), posts: Object.fromEntries(rows.map((row) => [row.id, row])) };
+  }
+  return answers;
+}
+
+/** Many more questions from someone outside the team, none answered, so the history spans several batches of pages. */
+const filler: DeskPost[] = Array.from({ length: 1_150 }, (_, index) => ({
+  id: `f${index}`,
+  userId: 'zoe',
+  rootId: '',
+  createAt: Date.UTC(2026, 10, 1) + index * 60_000,
+  message: 'Where is the coffee',
+  type: '',
+  automated: false,
+  deskKind: undefined,
+  reactions: [],
+}));
+
+const request: DeskAnalysisRequest = {
+  requestId: 'r1',
+  channelId,
+  memberIds: [...team.memberIds],
+  solvedEmoji: team.solvedEmoji,
+  timeZone: 'UTC',
+  onDuty: { kind: 'desk-runner' },
+  from: Date.UTC(2026, 10, 23),
+  to: now,
+};
+
+describe('desk analysis in the tab', () => {
+  it('reads the channel page by page, back to the start of the span, and gives its figures with progress', async () => {
+    const api = fakeMattermostApi(pagesOf([...filler, ...supportHistory]));
+    const progress: number[] = [];
+    const result = await createDeskAnalysisService(api, () => now).analyse(request, (step) => progress.push(step.postsRead));
+    expect(result.analytics).toMatchObject({ questions: 4, solved: 2, solvedByFeedback: 1 });
+    expect(result.incremental).toBe(false);
+    // Everything from the 23rd on, and not a page further back than needed.
+    expect(result.postsRead).toBe(supportHistory.length);
+    expect(api.calls.filter((call) => call.includes('?page='))).toHaveLength(4);
+    expect(progress.at(-1)).toBe(supportHistory.length);
+  });
+
+  it('goes on to the next batch of pages while they are full', async () => {
+    const api = fakeMattermostApi(pagesOf([...filler, ...supportHistory]));
+    const result = await createDeskAnalysisService(api, () => now).analyse({ ...request, from: 0 }, () => undefined);
+    expect(result.postsRead).toBe(filler.length + supportHistory.length);
+    expect(api.calls.filter((call) => call.includes('?page='))).toHaveLength(8);
+    expect(result.analytics.questions).toBe(4 + filler.length);
+  });
+
+  it('asked again, reads only what changed since: a solved emoji added meanwhile counts', async () => {
+    const q7 = supportHistory.find((post) => post.id === 'q7');
+    const solvedQ7 = { ...serverPost(q7 as DeskPost), metadata: { reactions: [{ user_id: 'tom', emoji_name: team.solvedEmoji, create_at: now - 1_000 }] } };
+    let clock = now;
+    const api = fakeMattermostApi({
+      ...pagesOf(supportHistory),
+      [`GET /channels/${channelId}/posts?since=${now}`]: { order: [], posts: { q7: solvedQ7 } },
+    });
+    const service = createDeskAnalysisService(api, () => clock);
+    expect((await service.analyse(request, () => undefined)).analytics.solved).toBe(2);
+    clock = now + 60_000;
+    const again = await service.analyse(request, () => undefined);
+    expect(again).toMatchObject({ incremental: true, postsRead: 1, analytics: { solved: 3 } });
+    expect(api.calls.at(-1)).toBe(`GET /channels/${channelId}/posts?since=${now}`);
+  });
+
+  it('reads the channel again whole when the server lists as many changes as it ever does', async () => {
+    const many = Object.fromEntries(filler.slice(0, 1_000).map((post) => [post.id, serverPost(post)]));
+    let clock = now;
+    const api = fakeMattermostApi({ ...pagesOf(supportHistory), [`GET /channels/${channelId}/posts?since=${now}`]: { order: [], posts: many } });
+    const service = createDeskAnalysisService(api, () => clock);
+    await service.analyse(request, () => undefined);
+    clock = now + 60_000;
+    const again = await service.analyse(request, () => undefined);
+    expect(again.incremental).toBe(false);
+    expect(api.calls.filter((call) => call.includes('?page=0&'))).toHaveLength(2);
+  });
+});

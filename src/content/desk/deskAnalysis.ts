@@ -1,0 +1,76 @@
+import { deskAnalytics } from '../../shared/desk/deskAnalytics.ts';
+import { localCalendar } from '../../shared/desk/localCalendar.ts';
+import { foldDeskPosts, type QuestionThreads } from '../../shared/desk/questionThreads.ts';
+import type { DeskAnalysisRequest, DeskAnalysisResult } from '../../shared/messages.ts';
+import type { MattermostApi } from '../mattermostApi.ts';
+import { readChangesSince, readSupportChannel, type HistoryProgress } from './supportChannelHistory.ts';
+
+/**
+ * The desk's figures for a support channel, read from its history over REST.
+ * What was read stays in the tab: asking again for the same channel and team
+ * reads only the posts created or changed since (a reaction changes a post's
+ * update time), unless the server has more changes than it lists at once.
+ * A post deleted since stays counted until the channel is read again whole.
+ */
+
+interface ReadChannel {
+  /** The channel, team and solved emoji the threads were folded for. */
+  readonly key: string;
+  readonly from: number;
+  readonly threads: QuestionThreads;
+  /** Server time at which the last reading began: changes after it are read next time. */
+  readonly readAt: number;
+}
+
+export interface DeskAnalysisService {
+  analyse(request: DeskAnalysisRequest, onProgress: (progress: HistoryProgress) => void): Promise<DeskAnalysisResult>;
+}
+
+export function createDeskAnalysisService(api: MattermostApi, serverNow: () => number): DeskAnalysisService {
+  const known = new Map<string, ReadChannel>();
+
+  async function readOrUpdate(request: DeskAnalysisRequest, onProgress: (progress: HistoryProgress) => void) {
+    const team = { memberIds: new Set(request.memberIds), solvedEmoji: request.solvedEmoji };
+    const key = JSON.stringify([request.channelId, [...request.memberIds].sort(), request.solvedEmoji]);
+    // Changes that land while reading are read again next time rather than missed.
+    const readAt = serverNow();
+    const signal = new AbortController().signal;
+    const earlier = known.get(request.channelId);
+    if (earlier && earlier.key === key && earlier.from <= request.from) {
+      const changes = await readChangesSince(api, request.channelId, earlier.readAt, signal);
+      if (changes) {
+        foldDeskPosts(earlier.threads, changes, team);
+        return { read: { ...earlier, readAt }, postsRead: changes.length, incremental: true };
+      }
+    }
+    let postsRead = 0;
+    const threads = await readSupportChannel(api, new Map(), {
+      channelId: request.channelId,
+      from: request.from,
+      team,
+      signal,
+      onProgress: (progress) => {
+        postsRead = progress.postsRead;
+        onProgress(progress);
+      },
+    });
+    return { read: { key, from: request.from, threads, readAt }, postsRead, incremental: false };
+  }
+
+  return {
+    async analyse(request, onProgress) {
+      const started = performance.now();
+      const { read, postsRead, incremental } = await readOrUpdate(request, onProgress);
+      known.set(request.channelId, read);
+      const analytics = deskAnalytics({
+        threads: read.threads.values(),
+        calendar: localCalendar(request.timeZone),
+        onDuty: request.onDuty,
+        now: serverNow(),
+        from: request.from,
+        to: request.to,
+      });
+      return { analytics, postsRead, incremental, tookMs: performance.now() - started };
+    },
+  };
+}
