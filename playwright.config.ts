@@ -4,9 +4,10 @@ import type { WebappOption } from './tests/e2e/servedWebapp.ts';
 /**
  * End-to-end tests: the built extension (dist/chrome-e2e) in Debian's Chromium
  * against a real Mattermost server started by scripts/mattermost. Every test
- * runs in the stand-in page; then the auto-reply, health, identity and
- * support-packet tests (the packet's script is run in the live page) run again
- * in Mattermost's own webapp, served by the same server.
+ * runs in the stand-in page; then the auto-reply, health, identity,
+ * support-packet (the packet's script is run in the live page) and support-desk
+ * (its links open threads in the webapp) tests run again in Mattermost's own
+ * webapp, served by the same server.
  */
 export default defineConfig<WebappOption>({
   testDir: 'tests/e2e',
@@ -26,7 +27,7 @@ export default defineConfig<WebappOption>({
     { name: 'stand-in', use: { webapp: 'stand-in' } },
     {
       name: 'real-webapp',
-      testMatch: /\/(auto-reply|health|identity|support-packet)[^/]*\.spec\.ts$/,
+      testMatch: /\/(auto-reply|health|identity|support-packet|support-desk)[^/]*\.spec\.ts$/,
       use: { webapp: 'real-webapp' },
       // The webapp loads and reconnects far more slowly than the stand-in on a small machine.
       timeout: 180_000,

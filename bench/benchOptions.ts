@@ -3,12 +3,13 @@
 import { join } from 'node:path';
 import { repoRoot } from '../scripts/mattermost/paths.ts';
 import type { BurstOptions } from './burst/burst.ts';
+import type { DeskAnalysisOptions } from './desk/deskAnalysisTiming.ts';
 import type { FaultsOptions } from './faults/faultInjection.ts';
 import type { Fault } from './faults/faultSchedule.ts';
 import type { LatencyOptions } from './latency/replyLatency.ts';
 import type { PacketOptions } from './packet/packetTiming.ts';
 
-export const benchmarkNames = ['latency', 'burst', 'packet', 'footprint', 'faults'] as const;
+export const benchmarkNames = ['latency', 'burst', 'packet', 'footprint', 'faults', 'desk'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchOptions {
@@ -21,6 +22,7 @@ export interface BenchOptions {
   readonly packet: PacketOptions;
   readonly footprint: { readonly conversations: number; readonly reloads: number };
   readonly faults: FaultsOptions;
+  readonly desk: DeskAnalysisOptions;
 }
 
 /** One round of every kind of fault; the leader reload comes while a second tab could take over. */
@@ -60,6 +62,7 @@ const full: Omit<BenchOptions, 'mode' | 'only' | 'outDir'> = {
     settleTimeoutMs: 180_000,
     quietMs: 10_000,
   },
+  desk: { posts: 50_000 },
 };
 
 const quick: typeof full = {
@@ -77,6 +80,7 @@ const quick: typeof full = {
     settleTimeoutMs: 40_000,
     quietMs: 5_000,
   },
+  desk: { posts: 1_000 },
 };
 
 export function parseBenchOptions(args: readonly string[]): BenchOptions {

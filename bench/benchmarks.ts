@@ -5,6 +5,7 @@ import { companionAnsweringFor, type CompanionInTab } from './actors/companionIn
 import { benchFirstNames, newTeamMembers, retire, type TeamMember } from './actors/people.ts';
 import type { BenchmarkName, BenchOptions } from './benchOptions.ts';
 import { measureBurst } from './burst/burst.ts';
+import { measureDeskAnalysis } from './desk/deskAnalysisTiming.ts';
 import { measureFaults } from './faults/faultInjection.ts';
 import { measureFootprint } from './footprint/footprint.ts';
 import { measureReplyLatency } from './latency/replyLatency.ts';
@@ -23,6 +24,7 @@ const sections: Record<BenchmarkName, string> = {
   packet: 'Support packet',
   footprint: 'Footprint',
   faults: 'Fault injection',
+  desk: 'Support desk',
 };
 
 const replyMessage = 'Hi {sender}, I am away from my desk and will answer when I am back.';
@@ -72,5 +74,6 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRun
   await attempt('packet', () => measurePacket(options.packet));
   await attempt('footprint', () => measureFootprint(options.footprint.conversations, options.footprint.reloads));
   await attempt('faults', () => measureFaults(options.faults));
+  await attempt('desk', () => measureDeskAnalysis(options.desk));
   return { figures, failures };
 }

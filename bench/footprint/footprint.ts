@@ -55,6 +55,10 @@ async function bundleFigures(): Promise<Figure[]> {
       size: await bundleSize(storeBuild, 'support-packet script', ['src/content/supportPacket/packetScript.js']),
       about: 'Run in the tab only when the popup shows the support-packet block, once per page load.',
     },
+    {
+      size: await bundleSize(storeBuild, 'support-desk script', ['src/content/desk/deskScript.js']),
+      about: 'Run in the tab only when the options page shows the support desk, once per page load.',
+    },
     { size: await bundleSize(storeBuild, 'service worker and its chunks', [manifest.background.service_worker]) },
     {
       size: await bundleSize(storeBuild, 'popup scripts and stylesheets', pageAssets(popupHtml)),

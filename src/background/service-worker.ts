@@ -1,10 +1,11 @@
 import browser from 'webextension-polyfill';
 import contentScript from '../content/mattermost.ts?script&iife';
 import socketObserver from '../content/page-socket-observer.ts?script&iife';
+import deskScript from '../content/desk/deskScript.ts?script&iife';
 import supportPacketScript from '../content/supportPacket/packetScript.ts?script&iife';
 import { readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
 import { answerBackgroundMessages } from '../shared/messaging.ts';
-import { supportPacketScriptFlag } from '../shared/tabScriptFlags.ts';
+import { deskScriptFlag, supportPacketScriptFlag } from '../shared/tabScriptFlags.ts';
 import { runInWorkspaceTab } from './runInWorkspaceTab.ts';
 import { saveDownload } from './saveDownload.ts';
 import { keepTabLoaded, showAutoReplyBadge } from './toolbarBadge.ts';
@@ -22,6 +23,10 @@ answerBackgroundMessages({
   downloadFile: async ({ url, fileName }) => ({ downloadId: await saveDownload(url, fileName) }),
   loadSupportPacketScript: async ({ tabId }) => {
     await runInWorkspaceTab(tabId, { file: supportPacketScript, runningFlag: supportPacketScriptFlag });
+    return null;
+  },
+  loadDeskScript: async ({ tabId }) => {
+    await runInWorkspaceTab(tabId, { file: deskScript, runningFlag: deskScriptFlag });
     return null;
   },
   reportAutoReplyHealth: async ({ badge, keepTabAlive }, sender) => {

@@ -6,11 +6,10 @@
 import { readActivity } from '../shared/autoReply/autoReplyStore.ts';
 import { createServerClock } from '../shared/autoReply/serverClock.ts';
 import { onEnabledWorkspacesChanged, readEnabledWorkspaces } from '../shared/enabledWorkspaces.ts';
-import { answerContentMessages, sendToBackground, tellExtensionPages } from '../shared/messaging.ts';
+import { answerContentMessages, sendToBackground } from '../shared/messaging.ts';
 import { readableError } from '../shared/readableError.ts';
 import { findWorkspaceForUrl, sameWorkspace } from '../shared/workspace.ts';
 import { startAutoReplyInTab } from './autoReplyTab.ts';
-import { createDeskAnalysisService } from './desk/deskAnalysis.ts';
 import { createMattermostApi } from './mattermostApi.ts';
 import { trackServerProblems } from './serverProblems.ts';
 import { listUnansweredConversations } from './unansweredConversations.ts';
@@ -48,7 +47,6 @@ async function start(): Promise<void> {
   const autoReply = startAutoReplyInTab(workspace, api, clock, serverProblems, (report) => {
     sendToBackground('reportAutoReplyHealth', report).catch(() => undefined);
   });
-  const deskAnalysis = createDeskAnalysisService(api, () => clock.now());
   const stopAnswering = answerContentMessages({
     describeSession: () => describeSession(client),
     describeAutoReply: () => autoReply.status(),
@@ -57,8 +55,6 @@ async function start(): Promise<void> {
       if (!account) throw readableError('sessionSignedOut', 'no account is signed in in this tab');
       return listUnansweredConversations(api, workspace, await readActivity(account));
     },
-    analyseSupportChannel: (request) =>
-      deskAnalysis.analyse(request, (progress) => tellExtensionPages('deskAnalysisProgress', { requestId: request.requestId, ...progress })),
   });
   const stopWatching = onEnabledWorkspacesChanged((workspaces) => {
     if (workspaces.some((enabled) => sameWorkspace(enabled, workspace))) return;

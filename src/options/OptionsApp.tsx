@@ -14,6 +14,7 @@ import { SettingsTransfer } from '../ui/autoReply/SettingsTransfer.tsx';
 import { useAccountSettings } from '../ui/autoReply/useAccountSettings.ts';
 import { Checkbox, ListField, NumberField, Select, TextArea } from '../ui/fields.tsx';
 import { choicesFor, initialChoice, type AccountChoice } from './accountChoice.ts';
+import { DeskSection } from './desk/DeskSection.tsx';
 import { PacketHistory } from './PacketHistory.tsx';
 import { useWorkspaceTab } from './useWorkspaceTab.ts';
 
@@ -140,6 +141,7 @@ function AccountOptions({ choice }: { choice: AccountChoice }) {
       <div class="card">
         <ActivityLog account={account} />
       </div>
+      <DeskSection account={account} tabId={tab?.tabId} username={choice.username ? `@${choice.username}` : account.userId} />
       <PacketHistory workspace={account.workspace} />
     </>
   );

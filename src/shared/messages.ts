@@ -21,6 +21,8 @@ export type BackgroundContract = {
   downloadFile: { payload: { url: string; fileName: string }; answer: { downloadId: number } };
   /** Runs the support-packet script in a tab of an enabled workspace (once per page); the page-load script carries auto-reply only. */
   loadSupportPacketScript: { payload: { tabId: number }; answer: null };
+  /** Runs the support-desk script in a tab of an enabled workspace (once per page). */
+  loadDeskScript: { payload: { tabId: number }; answer: null };
 };
 
 /** Asked of the content script in a Mattermost tab. */
@@ -29,9 +31,30 @@ export type ContentContract = {
   describeAutoReply: { payload: null; answer: AutoReplyTabStatus };
   /** Conversations that got an auto-reply and still have no answer from the user. */
   listUnansweredConversations: { payload: null; answer: UnansweredConversation[] };
+};
+
+/** Asked of the support-desk script, which runs in a Mattermost tab once the options page has had it loaded there. */
+export type DeskContract = {
   /** The support desk's figures for a channel, read from its history (progress goes to extension pages as deskAnalysisProgress). */
   analyseSupportChannel: { payload: DeskAnalysisRequest; answer: DeskAnalysisResult };
+  /** The public and private channels the signed-in user belongs to, to choose support channels from. */
+  listDeskChannelChoices: { payload: null; answer: DeskChannelChoice[] };
+  /** People by username or by id; those the server does not know are missing from the answer. */
+  lookUpPeople: { payload: { readonly usernames: readonly string[] } | { readonly userIds: readonly string[] }; answer: DeskPerson[] };
 };
+
+export interface DeskChannelChoice {
+  readonly id: string;
+  readonly displayName: string;
+  readonly teamName: string;
+}
+
+export interface DeskPerson {
+  readonly id: string;
+  readonly username: string;
+  /** '' when the person gave none. */
+  readonly fullName: string;
+}
 
 /** Told to extension pages by a tab while it reads a support channel; nobody listening is fine. */
 export type ExtensionPageContract = {
@@ -77,7 +100,7 @@ export type SupportPacketContract = {
 };
 
 /** Everything a tab's scripts answer. */
-export type TabContract = ContentContract & SupportPacketContract;
+export type TabContract = ContentContract & SupportPacketContract & DeskContract;
 
 export interface SupportPacketAvailability {
   /** The user's roles grant some System Console read permission. */

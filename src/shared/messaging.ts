@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { Answer, BackgroundContract, ContentContract, ExtensionPageContract, SupportPacketContract, TabContract } from './messages.ts';
+import type { Answer, BackgroundContract, ContentContract, DeskContract, ExtensionPageContract, SupportPacketContract, TabContract } from './messages.ts';
 import { describeCause, isReadableError, readableError } from './readableError.ts';
 
 type Contract = Record<string, { payload: unknown; answer: unknown }>;
@@ -75,4 +75,5 @@ export function sendToTab<K extends keyof TabContract>(
 export const answerBackgroundMessages = (handlers: Handlers<BackgroundContract>) => answerMessages(handlers);
 export const answerContentMessages = (handlers: Handlers<ContentContract>) => answerMessages(handlers);
 export const answerSupportPacketMessages = (handlers: Handlers<SupportPacketContract>) => answerMessages(handlers);
+export const answerDeskMessages = (handlers: Handlers<DeskContract>) => answerMessages(handlers);
 export const answerExtensionPageMessages = (handlers: Handlers<ExtensionPageContract>) => answerMessages(handlers);

@@ -4,6 +4,7 @@
  * run only once per page.
  */
 export const supportPacketScriptFlag = 'companionForMattermostPacketScript';
+export const deskScriptFlag = 'companionForMattermostDeskScript';
 
 type FlaggedGlobal = Record<string, unknown>;
 

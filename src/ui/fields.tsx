@@ -25,7 +25,7 @@ export function NumberField(props: { label: string; value: number; min: number; 
 export function TextField(props: {
   label: string;
   value: string;
-  type?: 'text' | 'time' | 'datetime-local';
+  type?: 'text' | 'time' | 'date' | 'datetime-local';
   list?: string;
   onChange: (value: string) => void;
 }) {

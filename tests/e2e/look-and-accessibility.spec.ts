@@ -1,7 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { auditAndCapture } from './accessibilityAudit.ts';
 import { directChannelId, newTeamMember, waitForAutoReplies } from './actors.ts';
 import { openPopupFor, type ExtensionBrowser } from './extension.ts';
 import { expect, test } from './fixtures.ts';
@@ -17,25 +15,6 @@ import { enableCompanion, openAllSettings, openMattermostAs, switchAutoReplyOn }
  */
 
 const popupHeightLimit = 600;
-const screenshotDir = path.resolve(import.meta.dirname, '../../docs/screenshots');
-const schemes = ['light', 'dark'] as const;
-
-async function auditAndCapture(page: Page, name: string, { capture = true } = {}): Promise<void> {
-  for (const colorScheme of schemes) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-    expect(serious, `${name}, ${colorScheme}`).toEqual([]);
-    if (capture && process.env.SCREENSHOTS) {
-      await mkdir(screenshotDir, { recursive: true });
-      await page.screenshot({ path: path.join(screenshotDir, `${name}-${colorScheme}.png`), fullPage: true });
-    }
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
-
 async function expectPopupFits(popup: Page, state: string, { audit = true } = {}): Promise<void> {
   // As tall as its content: the popup window takes the document's height, up to Chrome's limit.
   const height = await popup.evaluate(() => document.documentElement.scrollHeight);

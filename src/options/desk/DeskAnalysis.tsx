@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Account } from '../../shared/autoReply/accountData.ts';
+import { deskAnalyticsCsv, type CsvLabels } from '../../shared/desk/deskCsv.ts';
+import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
+import { t } from '../../shared/i18n.ts';
+import type { DeskAnalysisResult, DeskPerson } from '../../shared/messages.ts';
+import { answerExtensionPageMessages } from '../../shared/messaging.ts';
+import { askDesk } from './askDesk.ts';
+import { workspaceLabel, workspaceUrl } from '../../shared/workspace.ts';
+import { Select } from '../../ui/fields.tsx';
+import { errorText } from '../../ui/errorText.ts';
+import { DeskFigures } from './DeskFigures.tsx';
+
+const dayMs = 24 * 60 * 60_000;
+const spans = ['7', '30', '90', '365'] as const;
+type Span = (typeof spans)[number];
+
+type Run =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'reading'; readonly postsRead: number }
+  | { readonly kind: 'done'; readonly result: DeskAnalysisResult; readonly span: Span }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+/** The channel's figures over a span of days, read by the tab on demand; the tab keeps what it read, so asking again is quick. */
+export function DeskAnalysis(props: { account: Account; tabId: number; settings: DeskSettings; people: ReadonlyMap<string, DeskPerson> }) {
+  const { account, tabId, settings } = props;
+  const [span, setSpan] = useState<Span>('30');
+  const [run, setRun] = useState<Run>({ kind: 'idle' });
+  const [names, setNames] = useState<ReadonlyMap<string, DeskPerson>>(props.people);
+  const requestId = useRef('');
+
+  useEffect(
+    () =>
+      answerExtensionPageMessages({
+        deskAnalysisProgress: async (progress) => {
+          if (progress.requestId === requestId.current) setRun((current) => (current.kind === 'reading' ? { kind: 'reading', postsRead: progress.postsRead } : current));
+          return null;
+        },
+      }),
+    [],
+  );
+
+  const analyse = async () => {
+    const channelId = settings.channelIds[0];
+    if (!channelId) return;
+    const id = crypto.randomUUID();
+    requestId.current = id;
+    setRun({ kind: 'reading', postsRead: 0 });
+    const now = Date.now();
+    try {
+      const result = await askDesk(tabId, 'analyseSupportChannel', {
+        requestId: id,
+        channelId,
+        memberIds: settings.team.userIds,
+        solvedEmoji: settings.solvedEmoji,
+        timeZone: settings.timeZone,
+        onDuty: settings.onDuty,
+        from: now - Number(span) * dayMs,
+        // A question posted while reading counts too, whatever the clocks say.
+        to: now + dayMs,
+      });
+      if (requestId.current !== id) return;
+      const { analytics } = result;
+      const askers = [...analytics.topAskers.map((asker) => asker.userId), ...analytics.open.map((question) => question.askerId)];
+      const unnamed = [...new Set(askers)].filter((userId) => !names.has(userId));
+      const found = unnamed.length > 0 ? await askDesk(tabId, 'lookUpPeople', { userIds: unnamed }).catch(() => []) : [];
+      setNames((known) => new Map([...known, ...props.people, ...found.map((person) => [person.id, person] as const)]));
+      setRun({ kind: 'done', result, span });
+    } catch (error) {
+      if (requestId.current === id) setRun({ kind: 'failed', reason: errorText(error) });
+    }
+  };
+
+  const nameOf = (userId: string) => names.get(userId)?.username ?? userId;
+  const linkTo = (postId: string) => `${workspaceUrl(account.workspace)}/_redirect/pl/${postId}`;
+
+  return (
+    <section class="desk-analysis" aria-labelledby="desk-analysis-heading">
+      <h3 id="desk-analysis-heading">{t('deskAnalysisHeading')}</h3>
+      <div class="inline-fields">
+        <Select label={t('deskSpanLabel')} value={span} options={spans.map((days) => [days, t('deskSpanDays', [days])] as const)} onChange={setSpan} />
+        <button type="button" class="primary" disabled={run.kind === 'reading'} onClick={() => void analyse()}>
+          {t('deskAnalyse')}
+        </button>
+      </div>
+      {run.kind === 'reading' && (
+        <p role="status" class="desk-progress">
+          <progress aria-label={t('deskAnalysisProgressLabel')} aria-valuetext={t('deskPostsRead', [String(run.postsRead)])} />
+          {t('deskPostsRead', [String(run.postsRead)])}
+        </p>
+      )}
+      {run.kind === 'failed' && (
+        <div role="alert" class="problem">
+          {t('deskAnalysisFailed', [run.reason])}
+        </div>
+      )}
+      {run.kind === 'done' && (
+        <>
+          <p role="status" class="help">
+            {t(run.result.incremental ? 'deskAnalysedChanges' : 'deskAnalysedPosts', [String(run.result.postsRead), String(Math.round(run.result.tookMs))])}
+          </p>
+          <DeskFigures analytics={run.result.analytics} nameOf={nameOf} linkTo={linkTo} />
+          <button
+            type="button"
+            onClick={() => {
+              const csv = deskAnalyticsCsv(run.result.analytics, csvLabels(), nameOf, linkTo);
+              const link = document.createElement('a');
+              link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+              link.download = `companion-desk-${workspaceLabel(account.workspace).replace(/[^\w.-]+/g, '_')}-${run.span}d.csv`;
+              link.click();
+              setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+            }}
+          >
+            {t('deskExportCsv')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function csvLabels(): CsvLabels {
+  return {
+    figure: t('deskCsvFigure'),
+    value: t('deskCsvValue'),
+    questions: t('deskQuestions'),
+    solved: t('deskSolved'),
+    answeredAutomatically: t('deskAnsweredAutomatically'),
+    solvedByFeedback: t('deskSolvedByFeedback'),
+    firstResponseMedian: t('deskCsvFirstResponseMedian'),
+    firstResponseP90: t('deskCsvFirstResponseP90'),
+    timeToSolvedMedian: t('deskCsvTimeToSolvedMedian'),
+    timeToSolvedP90: t('deskCsvTimeToSolvedP90'),
+    date: t('deskCsvDate'),
+    weekOf: t('deskWeekOf'),
+    openQuestion: t('deskOpenQuestion'),
+    askedAt: t('deskAskedAt'),
+    askedBy: t('deskAskedBy'),
+    ageMinutes: t('deskCsvAgeMinutes'),
+    link: t('deskCsvLink'),
+    onDuty: t('deskOnDutyLabel'),
+    periodStart: t('deskPeriodStart'),
+    word: t('deskWord'),
+    tag: t('deskTag'),
+    asker: t('deskAskedBy'),
+  };
+}

@@ -1,0 +1,204 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Account } from '../../shared/autoReply/accountData.ts';
+import type { SettingsProblem } from '../../shared/autoReply/settings.ts';
+import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
+import { readDeskSettings, writeDeskSettings, type StoredDeskSettings } from '../../shared/desk/deskStore.ts';
+import { t } from '../../shared/i18n.ts';
+import type { DeskChannelChoice, DeskPerson } from '../../shared/messages.ts';
+import { askDesk } from './askDesk.ts';
+import { errorText } from '../../ui/errorText.ts';
+import { describeSettingsProblem } from '../../ui/autoReply/settingsProblems.ts';
+import { ListField, Select, TextField } from '../../ui/fields.tsx';
+import { DeskAnalysis } from './DeskAnalysis.tsx';
+
+const timeZones: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
+
+type OnDutyChoice = 'desk-runner' | 'week' | 'month';
+
+/** The settings as the form shows them: people by username, which the tab turns into ids on saving. */
+interface DeskDraft {
+  readonly channelId: string;
+  readonly teamUsernames: readonly string[];
+  readonly solvedEmoji: string;
+  readonly timeZone: string;
+  readonly onDuty: OnDutyChoice;
+  readonly rotationUsernames: readonly string[];
+  readonly firstDay: string;
+}
+
+function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string): DeskDraft {
+  const { onDuty } = settings;
+  return {
+    channelId: settings.channelIds[0] ?? '',
+    teamUsernames: settings.team.userIds.map(usernameOf),
+    solvedEmoji: settings.solvedEmoji,
+    timeZone: settings.timeZone,
+    onDuty: onDuty.kind === 'desk-runner' ? 'desk-runner' : onDuty.period,
+    rotationUsernames: onDuty.kind === 'rotation' ? onDuty.userIds.map(usernameOf) : [],
+    firstDay: onDuty.kind === 'rotation' ? onDuty.firstDay : new Date().toISOString().slice(0, 10),
+  };
+}
+
+type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saved' } | { readonly kind: 'problems'; readonly lines: readonly string[] };
+
+/**
+ * The support desk for one account: its channel, team, solved emoji, time
+ * zone and on-duty rotation, and the analysis of the channel. Channels and
+ * people are looked up through an open tab signed in as the account.
+ */
+export function DeskSection({ account, tabId, username }: { account: Account; tabId: number | undefined; username: string }) {
+  const [stored, setStored] = useState<StoredDeskSettings | undefined>(undefined);
+  const [people, setPeople] = useState<ReadonlyMap<string, DeskPerson>>(new Map());
+  const [channels, setChannels] = useState<readonly DeskChannelChoice[] | undefined>(undefined);
+  const [draft, setDraft] = useState<DeskDraft | undefined>(undefined);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const [lookupProblem, setLookupProblem] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    void readDeskSettings(account).then(setStored);
+  }, [account.workspace.origin, account.workspace.basePath, account.userId]);
+
+  // Names for the stored ids, and the channels to choose from, once a tab can tell them.
+  useEffect(() => {
+    if (!stored || tabId === undefined) return;
+    const { settings } = stored;
+    const ids = [...new Set([...settings.team.userIds, ...(settings.onDuty.kind === 'rotation' ? settings.onDuty.userIds : [])])];
+    Promise.all([askDesk(tabId, 'listDeskChannelChoices', null), askDesk(tabId, 'lookUpPeople', { userIds: ids })]).then(
+      ([choices, found]) => {
+        setChannels(choices);
+        const known = new Map(found.map((person) => [person.id, person]));
+        setPeople(known);
+        setDraft((current) => current ?? draftOf(settings, (userId) => known.get(userId)?.username ?? userId));
+        setLookupProblem(undefined);
+      },
+      (error: unknown) => setLookupProblem(errorText(error)),
+    );
+  }, [stored, tabId]);
+
+  if (tabId === undefined || !stored) {
+    return (
+      <section class="card" aria-labelledby="desk-heading">
+        <h2 id="desk-heading">{t('deskHeading')}</h2>
+        <p role="status">{stored ? t('deskNeedsTab', [username]) : t('popupLoading')}</p>
+      </section>
+    );
+  }
+
+  const save = async (next: DeskDraft) => {
+    setSaveState({ kind: 'idle' });
+    const usernames = [...new Set([...next.teamUsernames, ...(next.onDuty === 'desk-runner' ? [] : next.rotationUsernames)])];
+    let found: DeskPerson[];
+    try {
+      found = await askDesk(tabId, 'lookUpPeople', { usernames });
+    } catch (error) {
+      setSaveState({ kind: 'problems', lines: [errorText(error)] });
+      return;
+    }
+    const byUsername = new Map(found.map((person) => [person.username, person]));
+    const unknown = usernames.filter((name) => !byUsername.has(name.replace(/^@/, '').toLowerCase()));
+    if (unknown.length > 0) {
+      setSaveState({ kind: 'problems', lines: [t('deskUnknownPeople', [unknown.map((name) => `@${name.replace(/^@/, '')}`).join(', ')])] });
+      return;
+    }
+    const idOf = (name: string) => byUsername.get(name.replace(/^@/, '').toLowerCase())?.id ?? name;
+    const settings: DeskSettings = {
+      ...stored.settings,
+      channelIds: next.channelId ? [next.channelId] : [],
+      team: { ...stored.settings.team, userIds: next.teamUsernames.map(idOf) },
+      solvedEmoji: next.solvedEmoji.trim().replace(/^:|:$/g, ''),
+      timeZone: next.timeZone,
+      onDuty: next.onDuty === 'desk-runner' ? { kind: 'desk-runner' } : { kind: 'rotation', userIds: next.rotationUsernames.map(idOf), period: next.onDuty, firstDay: next.firstDay },
+    };
+    let problems: readonly SettingsProblem[];
+    try {
+      problems = await writeDeskSettings(account, settings);
+    } catch (error) {
+      setSaveState({ kind: 'problems', lines: [t('settingsStorageFailed', [errorText(error)])] });
+      return;
+    }
+    if (problems.length > 0) {
+      setSaveState({ kind: 'problems', lines: problems.map(describeSettingsProblem) });
+      return;
+    }
+    setPeople((known) => new Map([...known, ...found.map((person) => [person.id, person] as const)]));
+    setStored({ ok: true, settings });
+    setSaveState({ kind: 'saved' });
+  };
+
+  const change = (patch: Partial<DeskDraft>) => {
+    setDraft((current) => (current ? { ...current, ...patch } : current));
+    setSaveState({ kind: 'idle' });
+  };
+
+  return (
+    <section class="card" aria-labelledby="desk-heading">
+      <h2 id="desk-heading">{t('deskHeading')}</h2>
+      <p class="help">{t('deskIntro')}</p>
+      {!stored.ok && (
+        <div role="alert" class="problem">
+          {t('settingsStoredInvalid')} {stored.problems.map(describeSettingsProblem).join('; ')}
+        </div>
+      )}
+      {lookupProblem && (
+        <div role="alert" class="problem">
+          {t('deskLookupFailed', [lookupProblem])}
+        </div>
+      )}
+      {draft && channels ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save(draft);
+          }}
+        >
+          <Select
+            label={t('deskChannelLabel')}
+            value={draft.channelId}
+            options={[['', t('deskChannelNone')] as const, ...channels.map((channel) => [channel.id, `${channel.displayName} (${channel.teamName})`] as const)]}
+            onChange={(channelId) => change({ channelId })}
+          />
+          <ListField label={t('deskTeamLabel')} values={draft.teamUsernames} onChange={(teamUsernames) => change({ teamUsernames })} />
+          <TextField label={t('deskSolvedEmojiLabel')} value={draft.solvedEmoji} onChange={(solvedEmoji) => change({ solvedEmoji })} />
+          <TextField label={t('timeZoneLabel')} value={draft.timeZone} list="desk-time-zones" onChange={(timeZone) => change({ timeZone })} />
+          <datalist id="desk-time-zones">
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          <Select
+            label={t('deskOnDutyLabel')}
+            value={draft.onDuty}
+            options={[
+              ['desk-runner', t('deskOnDutyRunner')],
+              ['week', t('deskOnDutyWeekly')],
+              ['month', t('deskOnDutyMonthly')],
+            ]}
+            onChange={(onDuty) => change({ onDuty })}
+          />
+          {draft.onDuty !== 'desk-runner' && (
+            <>
+              <ListField label={t('deskRotationLabel')} values={draft.rotationUsernames} onChange={(rotationUsernames) => change({ rotationUsernames })} />
+              <TextField label={t('deskFirstDayLabel')} type="date" value={draft.firstDay} onChange={(firstDay) => change({ firstDay })} />
+            </>
+          )}
+          <div class="actions">
+            <button type="submit" class="primary">
+              {t('deskSave')}
+            </button>
+          </div>
+          {saveState.kind === 'saved' && <p role="status">{t('deskSaved')}</p>}
+          {saveState.kind === 'problems' && (
+            <div role="alert" class="problem">
+              {saveState.lines.join(' ')}
+            </div>
+          )}
+        </form>
+      ) : (
+        !lookupProblem && <p role="status">{t('popupLoading')}</p>
+      )}
+      {stored.settings.channelIds[0] && (
+        <DeskAnalysis account={account} tabId={tabId} settings={stored.settings} people={people} />
+      )}
+    </section>
+  );
+}

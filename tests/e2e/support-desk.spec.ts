@@ -1,0 +1,127 @@
+import type { Post } from '@mattermost/types/posts';
+import { readFile } from 'node:fs/promises';
+import type { Client4 } from '../../scripts/mattermost/mattermost-client.ts';
+import { auditAndCapture } from './accessibilityAudit.ts';
+import { newTeamMember, requestJson, type TeamMember } from './actors.ts';
+import { expect, test } from './fixtures.ts';
+import { server } from './mattermost.ts';
+import { enableCompanion, openMattermostAs, openSettingsPage } from './workflows.ts';
+
+const { alice } = server.users;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fresh public help channel with alice in it, and the people given. */
+async function helpChannel(asAlice: Client4, people: readonly TeamMember[]): Promise<{ id: string; displayName: string }> {
+  const name = `help-${Date.now().toString(36)}`;
+  const channel = await asAlice.createChannel({ team_id: server.team.id, name, display_name: `Help ${name.slice(5)}`, type: 'O' } as never);
+  for (const person of people) await asAlice.addToChannel(person.user.id, channel.id);
+  return { id: channel.id, displayName: channel.display_name };
+}
+
+/** Nearest rank, as the desk's figures are defined. */
+function nearestRank(values: readonly number[], p: number): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? undefined : sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
+}
+const csvMinutes = (ms: number | undefined) => (ms === undefined ? '' : String(Math.round(ms / 600) / 100));
+
+test('the desk’s analytics of a help channel equal the figures worked out from its history, and an open question links to its thread', async ({
+  newBrowser,
+  asAlice,
+  webapp,
+}) => {
+  const [tess, ann, bob] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann'), newTeamMember('Bob')]);
+  const channel = await helpChannel(asAlice, [tess, ann, bob]);
+  const post = (who: { client: Client4 }, message: string, rootId = '') =>
+    who.client.createPost({ channel_id: channel.id, message, root_id: rootId } as Post);
+  const asTess = { client: tess.client };
+  const asAliceActor = { client: asAlice };
+
+  // Three questions from outside the team, one post by the team itself, replies a little later.
+  const q1 = await post(ann, 'My VPN is down #vpn');
+  await pause(1_100);
+  const q2 = await post(bob, 'The printer on floor 3 jams');
+  await pause(1_100);
+  const r1 = await post(asTess, 'Looking into it', q1.id);
+  await post(ann, 'Thanks', q1.id);
+  await pause(1_100);
+  const r2 = await post(asAliceActor, 'Which printer exactly?', q2.id);
+  await post(asTess, 'Maintenance tonight at 20:00');
+  const q3 = await post(ann, 'Cannot log in to the wiki #wiki #vpn');
+  await pause(1_100);
+  await asAlice.addReaction(alice.id, q1.id, 'white_check_mark');
+  // The asker's own ✅ does not make a question solved.
+  await ann.client.addReaction(ann.user.id, q3.id, 'white_check_mark');
+
+  // Worked out from the server's own record of the channel.
+  const stored = await requestJson<{ posts: Record<string, Post & { metadata?: { reactions?: Array<{ user_id: string; emoji_name: string; create_at: number }> } }> }>(
+    asAlice,
+    'GET',
+    `/channels/${channel.id}/posts?per_page=200`,
+  );
+  const byId = (id: string) => stored.posts[id] as (typeof stored.posts)[string];
+  const firstResponses = [byId(r1.id).create_at - byId(q1.id).create_at, byId(r2.id).create_at - byId(q2.id).create_at];
+  const solvedReaction = byId(q1.id).metadata?.reactions?.find((reaction) => reaction.user_id === alice.id);
+  expect(solvedReaction).toBeDefined();
+  const timeToSolved = [(solvedReaction?.create_at ?? 0) - byId(q1.id).create_at];
+  const perDay = new Map<string, number>();
+  for (const question of [q1, q2, q3]) {
+    const day = new Date(byId(question.id).create_at).toISOString().slice(0, 10);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, ann.user.username);
+  await enableCompanion(browser, tab);
+  const options = await openSettingsPage(browser);
+  const desk = options.getByRole('region', { name: 'Support desk' });
+  await desk.getByRole('combobox', { name: 'Support channel' }).selectOption({ label: `${channel.displayName} (Companion)` });
+  await desk.getByRole('textbox', { name: 'Team members (usernames)' }).fill(`${alice.username}, @${tess.user.username}`);
+  await desk.getByRole('combobox', { name: 'Time zone' }).fill('UTC');
+  await desk.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(desk.getByText('Desk settings saved.')).toBeVisible();
+
+  await desk.getByRole('button', { name: 'Analyse the channel' }).click();
+  const summary = desk.getByRole('table', { name: 'Summary' });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('row', { name: /^Questions/ })).toHaveText(/Questions\s*3/);
+  await expect(summary.getByRole('row', { name: /^Solved/ }).first()).toHaveText(/Solved\s*1/);
+  await expect(summary.getByRole('row', { name: /^Open/ })).toHaveText(/Open\s*2/);
+
+  const open = desk.getByRole('table', { name: /Open questions/ });
+  await expect(open.getByRole('link')).toHaveText(['The printer on floor 3 jams', 'Cannot log in to the wiki #wiki #vpn']);
+  await expect(open.getByRole('link').first()).toHaveAttribute('href', `${server.url}/_redirect/pl/${q2.id}`);
+  await auditAndCapture(options, 'options-support-desk', { capture: webapp === 'stand-in' });
+
+  // The exported figures, to the hundredth of a minute.
+  const [download] = await Promise.all([options.waitForEvent('download'), desk.getByRole('button', { name: 'Export CSV' }).click()]);
+  const tables = (await readFile(await download.path(), 'utf8')).trimEnd().split('\r\n\r\n').map((table) => table.split('\r\n'));
+  expect(tables[0]).toEqual([
+    'Figure,Value',
+    'Questions,3',
+    'Solved,1',
+    'Answered automatically,0',
+    'Solved by the asker’s 👍,0',
+    `"First response, median (minutes)",${csvMinutes(nearestRank(firstResponses, 50))}`,
+    `"First response, 90th percentile (minutes)",${csvMinutes(nearestRank(firstResponses, 90))}`,
+    `"Time to solved, median (minutes)",${csvMinutes(nearestRank(timeToSolved, 50))}`,
+    `"Time to solved, 90th percentile (minutes)",${csvMinutes(nearestRank(timeToSolved, 90))}`,
+  ]);
+  expect(tables[1]).toEqual(['Date,Questions', ...[...perDay].map(([day, count]) => `${day},${count}`)]);
+  expect(tables.find((table) => table[0] === 'Asked by,Questions')).toEqual(['Asked by,Questions', `${ann.user.username},2`, `${bob.user.username},1`]);
+  expect(tables.find((table) => table[0] === 'Tag,Questions')).toEqual(['Tag,Questions', 'vpn,2', 'wiki,1']);
+
+  // A question solved meanwhile: asking again reads only what changed.
+  await asAlice.addReaction(alice.id, q2.id, 'white_check_mark');
+  await desk.getByRole('button', { name: 'Analyse the channel' }).click();
+  await expect(desk.getByText(/^Updated from \d+ posts created or changed since the last analysis/)).toBeVisible();
+  await expect(summary.getByRole('row', { name: /^Solved/ }).first()).toHaveText(/Solved\s*2/);
+  await expect(open.getByRole('link')).toHaveText(['Cannot log in to the wiki #wiki #vpn']);
+
+  if (webapp === 'real-webapp') {
+    // Mattermost's webapp opens the thread the link names.
+    const [thread] = await Promise.all([options.context().waitForEvent('page'), open.getByRole('link').first().click()]);
+    await expect(thread.getByText('Cannot log in to the wiki').first()).toBeVisible({ timeout: 60_000 });
+    expect(thread.url()).toContain(q3.id);
+  }
+});
