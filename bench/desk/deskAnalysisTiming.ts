@@ -78,9 +78,9 @@ export async function measureDeskAnalysis(options: DeskAnalysisOptions): Promise
     const againLongestTask = await longestTaskMs(tab);
 
     const note =
-      `A public channel of ${options.posts.toLocaleString('en')} posts: a question from one of 4 people outside the team every ${postsPerQuestion} posts, ` +
-      'team replies in its thread in between. Asked from an extension page of the answering person’s browser; the Mattermost tab reads the channel over REST, ' +
-      'a few pages of 200 at once, and folds it into threads between pages.';
+      `A public channel of ${options.posts.toLocaleString('en')} posts: one in ${postsPerQuestion} a question from one of 4 people outside the team, ` +
+      'the rest team replies in the questions’ threads. Asked from an extension page of the answering person’s browser, the desk’s script run in the ' +
+      'Mattermost tab first; the tab reads the channel over REST, 200 posts a page, each page the one before the oldest post read, and folds it into threads.';
     return [
       figure(section, 'analyse the channel, first time (request → figures)', 'ms', first.ms, `Goal at most 10,000 ms. ${note} ${first.postsRead.toLocaleString('en')} posts read, ${first.questions.toLocaleString('en')} questions found.`),
       figure(section, 'longest main-thread task in the Mattermost tab meanwhile', 'ms', firstLongestTask, 'Goal at most 100 ms. Long Tasks API (tasks of 50 ms and more; 0 means none), page and content script together.'),

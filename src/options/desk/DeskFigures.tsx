@@ -25,7 +25,7 @@ export function DeskFigures(props: { analytics: DeskAnalytics; nameOf: (userId: 
           </tr>
           <tr>
             <th scope="row">{t('deskOpenNow')}</th>
-            <td>{analytics.open.length}</td>
+            <td>{analytics.openCount}</td>
           </tr>
           <tr>
             <th scope="row">{t('deskAnsweredAutomatically')}</th>
@@ -132,7 +132,10 @@ export function DeskFigures(props: { analytics: DeskAnalytics; nameOf: (userId: 
       )}
 
       <table class="desk-open">
-        <caption>{t('deskOpenCaption', [String(analytics.open.length)])}</caption>
+        <caption>
+          {t('deskOpenCaption', [String(analytics.openCount)])}
+          {analytics.openCount > analytics.open.length && ` ${t('deskOpenShown', [String(analytics.open.length)])}`}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('deskOpenQuestion')}</th>

@@ -28,7 +28,9 @@ describe('desk analytics', () => {
     expect(figures.timeToSolved).toEqual({ count: 2, medianMs: 5 * minute + 1_000, p90Ms: 60 * minute });
   });
 
-  it('lists open questions oldest first, with their age and whether the team has answered', () => {
+  it('lists open questions oldest first, with their age and whether the team has answered, and counts them all', () => {
+    expect(figures.openCount).toBe(2);
+    expect(deskAnalytics({ ...everything, threads: threads.values(), openListed: 1 })).toMatchObject({ openCount: 2, open: [{ id: 'q3' }] });
     expect(figures.open.map(({ id, ageMs, answeredByTeam }) => ({ id, ageMs, answeredByTeam }))).toEqual([
       { id: 'q3', ageMs: now - questionTimes.q3, answeredByTeam: true },
       { id: 'q7', ageMs: now - questionTimes.q7, answeredByTeam: false },

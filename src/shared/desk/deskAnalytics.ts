@@ -19,6 +19,8 @@ export interface AnalyticsRequest {
   readonly to: number;
   /** How many askers, words and tags to list. */
   readonly topCount?: number;
+  /** How many open questions to list, the oldest; all are counted. */
+  readonly openListed?: number;
 }
 
 export interface Durations {
@@ -57,7 +59,8 @@ export interface DeskAnalytics {
   readonly perWeek: ReadonlyArray<{ readonly weekOf: string; readonly questions: number }>;
   readonly firstResponse: Durations;
   readonly timeToSolved: Durations;
-  /** Oldest first. */
+  readonly openCount: number;
+  /** The oldest open questions, oldest first, at most `openListed`. */
   readonly open: readonly OpenQuestion[];
   /** Questions by local weekday (0 = Sunday) and hour. */
   readonly busiestHours: ReadonlyArray<readonly number[]>;
@@ -181,7 +184,8 @@ export function deskAnalytics(request: AnalyticsRequest): DeskAnalytics {
     perWeek: weekList,
     firstResponse: durationsOf(firstResponses),
     timeToSolved: durationsOf(solvedTimes),
-    open,
+    openCount: open.length,
+    open: open.slice(0, request.openListed ?? 500),
     busiestHours,
     topAskers: top(askers, topCount).map(([userId, questions]) => ({ userId, questions })),
     commonWords: top(words, topCount).map(([word, questions]) => ({ word, questions })),
