@@ -1,4 +1,5 @@
 import type { Leadership } from '../shared/autoReply/autoReplyHealth.ts';
+import { heldUntil } from '../shared/lockHolding.ts';
 
 /**
  * The Web Lock through which the tabs of one browser elect the one that
@@ -39,12 +40,15 @@ export function createLeadershipLock(locks: LockManager = navigator.locks): Lead
       const request = { name, withdraw, release };
       current = request;
       locks
-        .request(name, { signal: withdraw.signal }, async () => {
-          if (current !== request) return;
+        .request(name, { signal: withdraw.signal }, () => {
+          if (current !== request) return undefined;
           heldBy = request;
           onAcquired();
-          await released;
-          if (heldBy === request) heldBy = undefined;
+          return heldUntil(
+            released.then(() => {
+              if (heldBy === request) heldBy = undefined;
+            }),
+          );
         })
         // A withdrawn request rejects with an AbortError: nothing to report.
         .catch(() => undefined);

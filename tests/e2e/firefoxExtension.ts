@@ -77,6 +77,7 @@ export async function openFirefoxOptions(firefox: FirefoxWithExtension): Promise
   return options;
 }
 
-export async function waitForText(page: Page, text: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((expected) => document.body?.innerText.includes(expected), { timeout }, text);
+/** `pollingMs` for a page in the background, which gets no animation frames to poll on. */
+export async function waitForText(page: Page, text: string, timeout = 30_000, pollingMs?: number): Promise<void> {
+  await page.waitForFunction((expected) => document.body?.innerText.includes(expected), { timeout, ...(pollingMs ? { polling: pollingMs } : {}) }, text);
 }

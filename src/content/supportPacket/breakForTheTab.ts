@@ -7,9 +7,14 @@
  */
 export function breakForTheTab(signal: AbortSignal): () => Promise<void> {
   const channel = new MessageChannel();
+  // A listener rather than `onmessage`: in a Firefox content script the port is the page's, and since Firefox ESR 153
+  // a handler property set through its wrapper is never called.
+  let wake = () => {};
+  channel.port1.addEventListener('message', () => wake());
+  channel.port1.start();
   return async () => {
     await new Promise<void>((resolve) => {
-      channel.port1.onmessage = () => resolve();
+      wake = resolve;
       channel.port2.postMessage(null);
     });
     signal.throwIfAborted();

@@ -50,10 +50,16 @@ let works: Promise<boolean> | undefined;
  * Whether the browser deflates natively here, tried once the way the packet
  * uses it (in Firefox the content script reaches the page's streams through
  * wrappers): a small entry is deflated and inflated again, and any failure or
- * difference means JavaScript does it.
+ * difference means JavaScript does it. So does a probe with no answer within
+ * `patienceMs`.
  */
-export function nativeDeflateWorks(): Promise<boolean> {
-  works ??= (async () => {
+export function nativeDeflateWorks(patienceMs = 2_000): Promise<boolean> {
+  works ??= Promise.race([probeNativeDeflate(), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), patienceMs))]);
+  return works;
+}
+
+function probeNativeDeflate(): Promise<boolean> {
+  return (async () => {
     if (typeof CompressionStream !== 'function') return false;
     try {
       const original = new TextEncoder().encode('{"msg":"Companion checks the browser’s deflate"}\n'.repeat(20));
@@ -74,5 +80,4 @@ export function nativeDeflateWorks(): Promise<boolean> {
       return false;
     }
   })();
-  return works;
 }

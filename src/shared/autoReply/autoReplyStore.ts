@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { inFirefoxContentScript } from '../lockHolding.ts';
 import { accountDataKey, accountDataKinds, accountNameKey, accountsInStorage, lastAccountKey, planWorkspaceDataMigration, workspaceDataKey, type Account } from './accountData.ts';
 import type { Workspace } from '../workspace.ts';
 import { appendActivity, parseActivity, type ActivityEntry } from './activity.ts';
@@ -201,7 +202,8 @@ const pendingUpdates = new Map<string, Promise<void>>();
  */
 function acrossTabs(key: string, write: () => Promise<void>): Promise<void> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (!locks) return write();
+  // In a Firefox content script the lock manager is the page's, which fails a write's promise: this script's own order holds there.
+  if (!locks || inFirefoxContentScript()) return write();
   // Typed as resolving to the callback's promise; it resolves once that promise has.
   return locks.request(`companion-for-mattermost:storage:${key}`, write).then(() => undefined);
 }
