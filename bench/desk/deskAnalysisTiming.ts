@@ -76,6 +76,10 @@ export async function measureDeskAnalysis(options: DeskAnalysisOptions): Promise
     await watchLongTasks(tab);
     const again = await analyseFrom(extensionPage, request, 'again');
     const againLongestTask = await longestTaskMs(tab);
+    // Every post read, every question found: a fast reading that loses posts would be no figure.
+    if (first.postsRead !== options.posts || first.questions !== questionCount) {
+      throw new Error(`The analysis read ${first.postsRead} of ${options.posts} posts and found ${first.questions} of ${questionCount} questions.`);
+    }
 
     const note =
       `A public channel of ${options.posts.toLocaleString('en')} posts: one in ${postsPerQuestion} a question from one of 4 people outside the team, ` +

@@ -121,3 +121,20 @@ export function ListField(props: { label: string; values: readonly string[]; onC
     />
   );
 }
+
+const timeZones: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
+
+/** A time zone typed or picked from the browser's list of them. */
+export function TimeZoneField(props: { label: string; value: string; onChange: (value: string) => void }) {
+  const listId = useId();
+  return (
+    <>
+      <TextField label={props.label} value={props.value} list={listId} onChange={props.onChange} />
+      <datalist id={listId}>
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+    </>
+  );
+}

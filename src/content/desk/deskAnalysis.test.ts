@@ -25,20 +25,22 @@ function serverPost(post: DeskPost) {
   };
 }
 
-/** The channel as `GET /channels/{id}/posts?page=0` and then `?before=<oldest post>`, 200 at a time, give it. */
+/** The channel as the server pages it: `?page=0`, then `?before=<post>` gives the 200 newest posts created before that one. */
 function pagesOf(posts: readonly DeskPost[]): Record<string, FakeAnswer> {
   const newestFirst = [...posts].sort((a, b) => b.createAt - a.createAt).map(serverPost);
-  const answers: Record<string, FakeAnswer> = {};
-  for (let page = 0; page * 200 <= newestFirst.length; page += 1) {
-    const rows = newestFirst.slice(page * 200, (page + 1) * 200);
-    const cursor = page === 0 ? 'page=0' : `before=${newestFirst[page * 200 - 1]?.id}`;
-    answers[`GET /channels/${channelId}/posts?${cursor}&per_page=200&skipFetchThreads=true`] = {
-      order: rows.map((row) => row.id),
-      posts: Object.fromEntries(rows.map((row) => [row.id, row])),
-    };
+  const page = (rows: typeof newestFirst) => ({ order: rows.map((row) => row.id), posts: Object.fromEntries(rows.map((row) => [row.id, row])) });
+  const answers: Record<string, FakeAnswer> = {
+    [`GET /channels/${channelId}/posts?page=0&per_page=200&skipFetchThreads=true`]: page(newestFirst.slice(0, 200)),
+  };
+  for (const cursor of newestFirst) {
+    answers[`GET /channels/${channelId}/posts?before=${cursor.id}&per_page=200&skipFetchThreads=true`] = () =>
+      page(newestFirst.filter((post) => post.create_at < cursor.create_at).slice(0, 200));
   }
   return answers;
 }
+
+/** Changes are asked for from a minute before the last reading began. */
+const sinceCall = (readAt: number) => `GET /channels/${channelId}/posts?since=${readAt - 60_000}&skipFetchThreads=true`;
 
 const pageCalls = (calls: readonly string[]) => calls.filter((call) => call.includes('per_page=200'));
 
@@ -94,20 +96,53 @@ describe('desk analysis in the tab', () => {
     let clock = now;
     const api = fakeMattermostApi({
       ...pagesOf(supportHistory),
-      [`GET /channels/${channelId}/posts?since=${now}`]: { order: [], posts: { q7: solvedQ7 } },
+      [sinceCall(now)]: { order: [], posts: { q7: solvedQ7 } },
     });
     const service = createDeskAnalysisService(api, () => clock);
     expect((await service.analyse(request, () => undefined)).analytics.solved).toBe(2);
     clock = now + 60_000;
     const again = await service.analyse(request, () => undefined);
     expect(again).toMatchObject({ incremental: true, postsRead: 1, analytics: { solved: 3 } });
-    expect(api.calls.at(-1)).toBe(`GET /channels/${channelId}/posts?since=${now}`);
+    expect(api.calls.at(-1)).toBe(sinceCall(now));
+  });
+
+  it('forgets a question deleted since the last reading', async () => {
+    const q3 = supportHistory.find((post) => post.id === 'q3');
+    let clock = now;
+    const api = fakeMattermostApi({
+      ...pagesOf(supportHistory),
+      [sinceCall(now)]: { order: [], posts: { q3: { ...serverPost(q3 as DeskPost), delete_at: now + 1 } } },
+    });
+    const service = createDeskAnalysisService(api, () => clock);
+    expect((await service.analyse(request, () => undefined)).analytics.questions).toBe(4);
+    clock = now + 60_000;
+    const again = await service.analyse(request, () => undefined);
+    expect(again.analytics).toMatchObject({ questions: 3, openCount: 1 });
+  });
+
+  it('reads posts of the same millisecond on both sides of a page boundary, and counts them once', async () => {
+    // 250 questions, the 150 oldest all in one millisecond: the first page ends inside it.
+    const sameMillisecond: DeskPost[] = Array.from({ length: 250 }, (_, index) => ({
+      ...filler[0],
+      id: `s${String(index).padStart(3, '0')}`,
+      createAt: index < 150 ? Date.UTC(2026, 10, 24) : Date.UTC(2026, 10, 24) + index,
+    })) as DeskPost[];
+    const newestFirst = [...sameMillisecond].sort((a, b) => b.createAt - a.createAt || (a.id < b.id ? 1 : -1)).map(serverPost);
+    const page = (rows: typeof newestFirst) => ({ order: rows.map((row) => row.id), posts: Object.fromEntries(rows.map((row) => [row.id, row])) });
+    // The server's before= is strict on the time: the page before the newest post of that millisecond's cut holds all 150.
+    const lastLater = newestFirst[99];
+    const api = fakeMattermostApi({
+      [`GET /channels/${channelId}/posts?page=0&per_page=200&skipFetchThreads=true`]: page(newestFirst.slice(0, 200)),
+      [`GET /channels/${channelId}/posts?before=${lastLater?.id}&per_page=200&skipFetchThreads=true`]: page(newestFirst.slice(100)),
+    });
+    const result = await createDeskAnalysisService(api, () => now).analyse({ ...request, from: Date.UTC(2026, 10, 1) }, () => undefined);
+    expect(result).toMatchObject({ postsRead: 250, analytics: { questions: 250 } });
   });
 
   it('reads the channel again whole when the server lists as many changes as it ever does', async () => {
     const many = Object.fromEntries(filler.slice(0, 1_000).map((post) => [post.id, serverPost(post)]));
     let clock = now;
-    const api = fakeMattermostApi({ ...pagesOf(supportHistory), [`GET /channels/${channelId}/posts?since=${now}`]: { order: [], posts: many } });
+    const api = fakeMattermostApi({ ...pagesOf(supportHistory), [sinceCall(now)]: { order: [], posts: many } });
     const service = createDeskAnalysisService(api, () => clock);
     await service.analyse(request, () => undefined);
     clock = now + 60_000;

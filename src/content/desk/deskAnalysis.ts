@@ -10,7 +10,8 @@ import { readChangesSince, readSupportChannel, type HistoryProgress } from './su
  * What was read stays in the tab: asking again for the same channel and team
  * reads only the posts created or changed since (a reaction changes a post's
  * update time), unless the server has more changes than it lists at once.
- * A post deleted since stays counted until the channel is read again whole.
+ * A question deleted since is forgotten with its thread; a reply deleted
+ * since still counts until the channel is read again whole.
  */
 
 interface ReadChannel {
@@ -22,6 +23,9 @@ interface ReadChannel {
   readonly readAt: number;
 }
 
+/** How far before a reading the next one asks for changes: reading a post twice does no harm, missing one would. */
+const overlapMs = 60_000;
+
 export interface DeskAnalysisService {
   analyse(request: DeskAnalysisRequest, onProgress: (progress: HistoryProgress) => void): Promise<DeskAnalysisResult>;
 }
@@ -32,15 +36,16 @@ export function createDeskAnalysisService(api: MattermostApi, serverNow: () => n
   async function readOrUpdate(request: DeskAnalysisRequest, onProgress: (progress: HistoryProgress) => void) {
     const team = { memberIds: new Set(request.memberIds), solvedEmoji: request.solvedEmoji };
     const key = JSON.stringify([request.channelId, [...request.memberIds].sort(), request.solvedEmoji]);
-    // Changes that land while reading are read again next time rather than missed.
-    const readAt = serverNow();
+    // Changes that land while reading, or within the server clock's error, are read again next time rather than missed.
+    const readAt = serverNow() - overlapMs;
     const signal = new AbortController().signal;
     const earlier = known.get(request.channelId);
     if (earlier && earlier.key === key && earlier.from <= request.from) {
       const changes = await readChangesSince(api, request.channelId, earlier.readAt, signal);
       if (changes) {
-        foldDeskPosts(earlier.threads, changes, team);
-        return { read: { ...earlier, readAt }, postsRead: changes.length, incremental: true };
+        foldDeskPosts(earlier.threads, changes.changed, team);
+        for (const id of changes.deletedIds) earlier.threads.delete(id);
+        return { read: { ...earlier, readAt }, postsRead: changes.changed.length, incremental: true };
       }
     }
     let postsRead = 0;

@@ -35,13 +35,14 @@ export interface HistoryReading {
  * channel the server answers that some 20 times faster than a page number,
  * which it counts through from the newest post every time. Threads are not
  * fetched with a page (`skipFetchThreads`): every post of the span is read
- * anyway. The server's `before` is strict on the creation time, so of two
- * posts created in the same millisecond across a page boundary the second is
- * not read; a figure may then count one post less.
+ * anyway. The server's `before` is strict on the creation time, so the next
+ * page is asked for before the oldest post of a later millisecond than the
+ * page's oldest: posts of that last millisecond are read again rather than
+ * skipped, and counted once.
  */
 export async function readSupportChannel(api: MattermostApi, threads: QuestionThreads, reading: HistoryReading): Promise<QuestionThreads> {
   const route = `${api.client.getChannelRoute(reading.channelId)}/posts`;
-  let postsRead = 0;
+  const read = new Set<string>();
   let reachedBack: number | undefined;
   let before: string | undefined;
   for (;;) {
@@ -50,12 +51,13 @@ export async function readSupportChannel(api: MattermostApi, threads: QuestionTh
     const rows = (list.order ?? []).flatMap((id) => list.posts?.[id] ?? []);
     const kept = rows.filter((post) => !post.delete_at && post.create_at >= reading.from);
     foldDeskPosts(threads, kept.map(deskPostOf), reading.team);
-    postsRead += kept.length;
+    for (const post of kept) read.add(post.id);
     const oldest = rows.at(-1);
     if (oldest) reachedBack = Math.min(reachedBack ?? Infinity, oldest.create_at);
-    reading.onProgress({ postsRead, reachedBack });
+    reading.onProgress({ postsRead: read.size, reachedBack });
     if (rows.length < pageSize || !oldest || oldest.create_at < reading.from) return threads;
-    before = oldest.id;
+    // A page all of one millisecond has nothing later to step back from: its oldest post it is.
+    before = [...rows].reverse().find((post) => post.create_at > oldest.create_at)?.id ?? oldest.id;
     await breather(reading.signal);
   }
 }
@@ -67,14 +69,23 @@ function breather(signal: AbortSignal): Promise<void> {
   });
 }
 
+/** What changed in a channel since a reading: posts created or changed, and posts deleted. */
+export interface ChannelChanges {
+  readonly changed: DeskPost[];
+  readonly deletedIds: string[];
+}
+
 /**
- * The channel's posts created or changed (edited, reacted to) after `since`,
- * server time; undefined when the server lists as many as it ever does at
- * once, since the list may then be incomplete.
+ * The channel's posts created, changed (edited, reacted to) or deleted after
+ * `since`, server time; undefined when the server lists as many as it ever
+ * does at once, since the list may then be incomplete.
  */
-export async function readChangesSince(api: MattermostApi, channelId: string, since: number, signal: AbortSignal): Promise<DeskPost[] | undefined> {
-  const list = await api.request<PostList>('GET', `${api.client.getChannelRoute(channelId)}/posts?since=${since}`, undefined, { signal });
+export async function readChangesSince(api: MattermostApi, channelId: string, since: number, signal: AbortSignal): Promise<ChannelChanges | undefined> {
+  const list = await api.request<PostList>('GET', `${api.client.getChannelRoute(channelId)}/posts?since=${since}&skipFetchThreads=true`, undefined, { signal });
   const rows = Object.values(list.posts ?? {});
   if (rows.length >= changesListedAtOnce) return undefined;
-  return rows.filter((post) => !post.delete_at).map(deskPostOf);
+  return {
+    changed: rows.filter((post) => !post.delete_at).map(deskPostOf),
+    deletedIds: rows.filter((post) => post.delete_at).map((post) => post.id),
+  };
 }

@@ -9,6 +9,7 @@ import { askDesk } from './askDesk.ts';
 import { workspaceLabel, workspaceUrl } from '../../shared/workspace.ts';
 import { Select } from '../../ui/fields.tsx';
 import { errorText } from '../../ui/errorText.ts';
+import { saveAsFile } from '../../ui/saveAsFile.ts';
 import { DeskFigures } from './DeskFigures.tsx';
 
 const dayMs = 24 * 60 * 60_000;
@@ -63,6 +64,7 @@ export function DeskAnalysis(props: { account: Account; tabId: number; settings:
       const { analytics } = result;
       const askers = [...analytics.topAskers.map((asker) => asker.userId), ...analytics.open.map((question) => question.askerId)];
       const unnamed = [...new Set(askers)].filter((userId) => !names.has(userId));
+      // Without names the figures still stand: people are then shown by id.
       const found = unnamed.length > 0 ? await askDesk(tabId, 'lookUpPeople', { userIds: unnamed }).catch(() => []) : [];
       setNames((known) => new Map([...known, ...props.people, ...found.map((person) => [person.id, person] as const)]));
       setRun({ kind: 'done', result, span });
@@ -79,12 +81,15 @@ export function DeskAnalysis(props: { account: Account; tabId: number; settings:
       <h3 id="desk-analysis-heading">{t('deskAnalysisHeading')}</h3>
       <div class="inline-fields">
         <Select label={t('deskSpanLabel')} value={span} options={spans.map((days) => [days, t('deskSpanDays', [days])] as const)} onChange={setSpan} />
-        <button type="button" class="primary" disabled={run.kind === 'reading'} onClick={() => void analyse()}>
+        <button type="button" class="primary" aria-disabled={run.kind === 'reading'} onClick={() => run.kind !== 'reading' && void analyse()}>
           {t('deskAnalyse')}
         </button>
       </div>
+      <p role="status" class="visually-hidden">
+        {run.kind === 'reading' ? t('deskReading') : ''}
+      </p>
       {run.kind === 'reading' && (
-        <p role="status" class="desk-progress">
+        <p class="desk-progress">
           <progress aria-label={t('deskAnalysisProgressLabel')} aria-valuetext={t('deskPostsRead', [String(run.postsRead)])} />
           {t('deskPostsRead', [String(run.postsRead)])}
         </p>
@@ -102,14 +107,14 @@ export function DeskAnalysis(props: { account: Account; tabId: number; settings:
           <DeskFigures analytics={run.result.analytics} nameOf={nameOf} linkTo={linkTo} />
           <button
             type="button"
-            onClick={() => {
-              const csv = deskAnalyticsCsv(run.result.analytics, csvLabels(), nameOf, linkTo);
-              const link = document.createElement('a');
-              link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-              link.download = `companion-desk-${workspaceLabel(account.workspace).replace(/[^\w.-]+/g, '_')}-${run.span}d.csv`;
-              link.click();
-              setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-            }}
+            onClick={() =>
+              // With a byte-order mark, spreadsheets read the file as UTF-8 (Chinese, emoji).
+              saveAsFile(
+                `\uFEFF${deskAnalyticsCsv(run.result.analytics, csvLabels(), nameOf, linkTo)}`,
+                'text/csv;charset=utf-8',
+                `companion-desk-${workspaceLabel(account.workspace).replace(/[^\w.-]+/g, '_')}-${run.span}d.csv`,
+              )
+            }
           >
             {t('deskExportCsv')}
           </button>
@@ -125,8 +130,6 @@ function csvLabels(): CsvLabels {
     value: t('deskCsvValue'),
     questions: t('deskQuestions'),
     solved: t('deskSolved'),
-    answeredAutomatically: t('deskAnsweredAutomatically'),
-    solvedByFeedback: t('deskSolvedByFeedback'),
     firstResponseMedian: t('deskCsvFirstResponseMedian'),
     firstResponseP90: t('deskCsvFirstResponseP90'),
     timeToSolvedMedian: t('deskCsvTimeToSolvedMedian'),

@@ -1,13 +1,13 @@
 import type { DeskAnalytics } from '../../shared/desk/deskAnalytics.ts';
 import { t } from '../../shared/i18n.ts';
 import { durationText } from '../../ui/durationText.ts';
+import { weekdayName } from '../../ui/weekdayName.ts';
 
 /** The desk's figures as tables a screen reader reads cell by cell; the bars and the heatmap only add shading. */
 export function DeskFigures(props: { analytics: DeskAnalytics; nameOf: (userId: string) => string; linkTo: (postId: string) => string }) {
   const { analytics, nameOf, linkTo } = props;
   const weekMost = Math.max(1, ...analytics.perWeek.map((week) => week.questions));
   const hourMost = Math.max(1, ...analytics.busiestHours.flat());
-  const weekdayName = (day: number) => new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(1970, 0, 4 + day));
   const dateText = (at: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
   return (
@@ -26,14 +26,6 @@ export function DeskFigures(props: { analytics: DeskAnalytics; nameOf: (userId: 
           <tr>
             <th scope="row">{t('deskOpenNow')}</th>
             <td>{analytics.openCount}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('deskAnsweredAutomatically')}</th>
-            <td>{analytics.answeredAutomatically}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('deskSolvedByFeedback')}</th>
-            <td>{analytics.solvedByFeedback}</td>
           </tr>
           <tr>
             <th scope="row">{t('deskFirstResponse')}</th>
@@ -70,7 +62,7 @@ export function DeskFigures(props: { analytics: DeskAnalytics; nameOf: (userId: 
       )}
 
       {analytics.questions > 0 && (
-        <div class="heatmap-scroll">
+        <div class="heatmap-scroll" tabIndex={0} role="region" aria-label={t('deskHeatmapLabel')}>
           <table class="desk-heatmap">
             <caption>{t('deskBusiestHoursCaption')}</caption>
             <thead>

@@ -8,10 +8,8 @@ import type { DeskChannelChoice, DeskPerson } from '../../shared/messages.ts';
 import { askDesk } from './askDesk.ts';
 import { errorText } from '../../ui/errorText.ts';
 import { describeSettingsProblem } from '../../ui/autoReply/settingsProblems.ts';
-import { ListField, Select, TextField } from '../../ui/fields.tsx';
+import { ListField, Select, TextField, TimeZoneField } from '../../ui/fields.tsx';
 import { DeskAnalysis } from './DeskAnalysis.tsx';
-
-const timeZones: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
 
 type OnDutyChoice = 'desk-runner' | 'week' | 'month';
 
@@ -55,7 +53,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
   const [lookupProblem, setLookupProblem] = useState<string | undefined>(undefined);
 
   useEffect(() => {
-    void readDeskSettings(account).then(setStored);
+    readDeskSettings(account).then(setStored, (error: unknown) => setLookupProblem(t('settingsStorageFailed', [errorText(error)])));
   }, [account.workspace.origin, account.workspace.basePath, account.userId]);
 
   // Names for the stored ids, and the channels to choose from, once a tab can tell them.
@@ -71,7 +69,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
         setDraft((current) => current ?? draftOf(settings, (userId) => known.get(userId)?.username ?? userId));
         setLookupProblem(undefined);
       },
-      (error: unknown) => setLookupProblem(errorText(error)),
+      (error: unknown) => setLookupProblem(t('deskLookupFailed', [errorText(error)])),
     );
   }, [stored, tabId]);
 
@@ -79,13 +77,24 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
     return (
       <section class="card" aria-labelledby="desk-heading">
         <h2 id="desk-heading">{t('deskHeading')}</h2>
-        <p role="status">{stored ? t('deskNeedsTab', [username]) : t('popupLoading')}</p>
+        {lookupProblem && !stored ? (
+          <div role="alert" class="problem">
+            {lookupProblem}
+          </div>
+        ) : (
+          <p role="status">{stored ? t('deskNeedsTab', [username]) : t('popupLoading')}</p>
+        )}
       </section>
     );
   }
 
   const save = async (next: DeskDraft) => {
     setSaveState({ kind: 'idle' });
+    if (next.teamUsernames.length === 0) {
+      // Without a team every root post would count as a question, the team's own included.
+      setSaveState({ kind: 'problems', lines: [t('deskNeedsTeam')] });
+      return;
+    }
     const usernames = [...new Set([...next.teamUsernames, ...(next.onDuty === 'desk-runner' ? [] : next.rotationUsernames)])];
     let found: DeskPerson[];
     try {
@@ -141,7 +150,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       )}
       {lookupProblem && (
         <div role="alert" class="problem">
-          {t('deskLookupFailed', [lookupProblem])}
+          {lookupProblem}
         </div>
       )}
       {draft && channels ? (
@@ -159,12 +168,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
           />
           <ListField label={t('deskTeamLabel')} values={draft.teamUsernames} onChange={(teamUsernames) => change({ teamUsernames })} />
           <TextField label={t('deskSolvedEmojiLabel')} value={draft.solvedEmoji} onChange={(solvedEmoji) => change({ solvedEmoji })} />
-          <TextField label={t('timeZoneLabel')} value={draft.timeZone} list="desk-time-zones" onChange={(timeZone) => change({ timeZone })} />
-          <datalist id="desk-time-zones">
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
+          <TimeZoneField label={t('timeZoneLabel')} value={draft.timeZone} onChange={(timeZone) => change({ timeZone })} />
           <Select
             label={t('deskOnDutyLabel')}
             value={draft.onDuty}
@@ -178,7 +182,12 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
           {draft.onDuty !== 'desk-runner' && (
             <>
               <ListField label={t('deskRotationLabel')} values={draft.rotationUsernames} onChange={(rotationUsernames) => change({ rotationUsernames })} />
-              <TextField label={t('deskFirstDayLabel')} type="date" value={draft.firstDay} onChange={(firstDay) => change({ firstDay })} />
+              <TextField
+                label={t(draft.onDuty === 'month' ? 'deskFirstMonthLabel' : 'deskFirstDayLabel')}
+                type="date"
+                value={draft.firstDay}
+                onChange={(firstDay) => change({ firstDay })}
+              />
             </>
           )}
           <div class="actions">
@@ -197,7 +206,13 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
         !lookupProblem && <p role="status">{t('popupLoading')}</p>
       )}
       {stored.settings.channelIds[0] && (
-        <DeskAnalysis account={account} tabId={tabId} settings={stored.settings} people={people} />
+        <DeskAnalysis
+          key={JSON.stringify([stored.settings.channelIds, stored.settings.team, stored.settings.solvedEmoji, stored.settings.timeZone, stored.settings.onDuty])}
+          account={account}
+          tabId={tabId}
+          settings={stored.settings}
+          people={people}
+        />
       )}
     </section>
   );

@@ -25,8 +25,6 @@ describe('desk analytics as CSV', () => {
       'figure,value',
       'questions,4',
       'solved,2',
-      'answeredAutomatically,1',
-      'solvedByFeedback,1',
       'firstResponseMedian,10',
       'firstResponseP90,30',
       'timeToSolvedMedian,5.02',

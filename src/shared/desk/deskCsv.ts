@@ -2,7 +2,8 @@ import type { DeskAnalytics, Durations } from './deskAnalytics.ts';
 
 /**
  * The desk's figures as CSV (RFC 4180, comma-separated, CRLF), one table after
- * another with a blank line between, for a spreadsheet. Durations are in
+ * another with a blank line between, for a spreadsheet. Questions answered
+ * automatically are left out until the desk answers by itself. Durations are in
  * minutes; people are named by username (without "@", which a spreadsheet
  * reads as a formula) where known.
  */
@@ -12,8 +13,6 @@ export interface CsvLabels {
   readonly value: string;
   readonly questions: string;
   readonly solved: string;
-  readonly answeredAutomatically: string;
-  readonly solvedByFeedback: string;
   readonly firstResponseMedian: string;
   readonly firstResponseP90: string;
   readonly timeToSolvedMedian: string;
@@ -63,8 +62,6 @@ export function deskAnalyticsCsv(
       [
         [labels.questions, analytics.questions],
         [labels.solved, analytics.solved],
-        [labels.answeredAutomatically, analytics.answeredAutomatically],
-        [labels.solvedByFeedback, analytics.solvedByFeedback],
         ...durations(labels.firstResponseMedian, labels.firstResponseP90, analytics.firstResponse),
         ...durations(labels.timeToSolvedMedian, labels.timeToSolvedP90, analytics.timeToSolved),
       ],
@@ -73,7 +70,8 @@ export function deskAnalyticsCsv(
     table([labels.weekOf, labels.questions], analytics.perWeek.map((week) => [week.weekOf, week.questions])),
     table(
       [labels.periodStart, labels.onDuty, labels.questions, labels.solved, labels.firstResponseMedian],
-      analytics.onDutyPeriods.map((period) => [
+      // Whoever runs the desk is no one person: no table then.
+      analytics.onDutyPeriods.filter((period) => period.userId !== undefined).map((period) => [
         period.firstDay,
         period.userId === undefined ? '' : nameOf(period.userId),
         period.questions,

@@ -1,8 +1,8 @@
 import type { AutoReplySchedule } from '../../shared/autoReply/settings.ts';
 import { t } from '../../shared/i18n.ts';
-import { Checkbox, Fieldset, Select, TextField } from '../fields.tsx';
+import { Checkbox, Fieldset, Select, TextField, TimeZoneField } from '../fields.tsx';
+import { weekdayName } from '../weekdayName.ts';
 
-const timeZones: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
 const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** datetime-local speaks the browser's local time; settings keep epoch milliseconds. */
@@ -13,11 +13,6 @@ function toLocalInput(epochMs: number): string {
 
 function fromLocalInput(value: string): number {
   return new Date(value).getTime();
-}
-
-function weekdayName(day: number): string {
-  // 4 January 1970 was a Sunday.
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(1970, 0, 4 + day));
 }
 
 function scheduleOfKind(kind: AutoReplySchedule['kind'], now: number): AutoReplySchedule {
@@ -54,12 +49,7 @@ export function ScheduleFields({ schedule, onChange }: { schedule: AutoReplySche
       )}
       {schedule.kind === 'outside-working-hours' && (
         <>
-          <TextField label={t('timeZoneLabel')} value={schedule.timeZone} list="time-zones" onChange={(timeZone) => onChange({ ...schedule, timeZone })} />
-          <datalist id="time-zones">
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
+          <TimeZoneField label={t('timeZoneLabel')} value={schedule.timeZone} onChange={(timeZone) => onChange({ ...schedule, timeZone })} />
           <Fieldset legend={t('workingDaysLabel')}>
             {[1, 2, 3, 4, 5, 6, 0].map((day) => (
               <Checkbox

@@ -4,6 +4,7 @@ import type { SettingsProblem } from '../../shared/autoReply/settings.ts';
 import { t } from '../../shared/i18n.ts';
 import { describeCause } from '../../shared/readableError.ts';
 import { FileIcon } from '../icons.tsx';
+import { saveAsFile } from '../saveAsFile.ts';
 import { describeSettingsProblem } from './settingsProblems.ts';
 
 /** Export to a JSON file and import from one; an invalid file changes nothing and says why. */
@@ -15,14 +16,7 @@ export function SettingsTransfer(props: {
   const fileInput = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>(undefined);
 
-  const exportSettings = () => {
-    const blob = new Blob([`${JSON.stringify(props.settings, null, 2)}\n`], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = props.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  };
+  const exportSettings = () => saveAsFile(`${JSON.stringify(props.settings, null, 2)}\n`, 'application/json', props.fileName);
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
