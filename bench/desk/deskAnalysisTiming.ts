@@ -76,8 +76,8 @@ export async function measureDeskAnalysis(options: DeskAnalysisOptions): Promise
     await watchLongTasks(tab);
     const again = await analyseFrom(extensionPage, request, 'again');
     const againLongestTask = await longestTaskMs(tab);
-    // Every post read, every question found: a fast reading that loses posts would be no figure.
-    if (first.postsRead !== options.posts || first.questions !== questionCount) {
+    // Every post read (the channel's join messages come on top), every question found: a fast reading that loses posts would be no figure.
+    if (first.postsRead < options.posts || first.questions !== questionCount) {
       throw new Error(`The analysis read ${first.postsRead} of ${options.posts} posts and found ${first.questions} of ${questionCount} questions.`);
     }
 
