@@ -86,7 +86,6 @@ export interface DeskAnalysisResult {
 export interface DeskAnalysisProgress {
   readonly requestId: string;
   readonly postsRead: number;
-  readonly reachedBack: number | undefined;
 }
 
 /** Asked of the support-packet script, which runs in a Mattermost tab once the popup has loaded it there. */

@@ -15,8 +15,6 @@ interface PostList {
 
 export interface HistoryProgress {
   readonly postsRead: number;
-  /** The oldest post read so far: how far back the reading has come. */
-  readonly reachedBack: number | undefined;
 }
 
 export interface HistoryReading {
@@ -43,7 +41,6 @@ export interface HistoryReading {
 export async function readSupportChannel(api: MattermostApi, threads: QuestionThreads, reading: HistoryReading): Promise<QuestionThreads> {
   const route = `${api.client.getChannelRoute(reading.channelId)}/posts`;
   const read = new Set<string>();
-  let reachedBack: number | undefined;
   let before: string | undefined;
   for (;;) {
     const cursor = before === undefined ? 'page=0' : `before=${before}`;
@@ -53,8 +50,7 @@ export async function readSupportChannel(api: MattermostApi, threads: QuestionTh
     foldDeskPosts(threads, kept.map(deskPostOf), reading.team);
     for (const post of kept) read.add(post.id);
     const oldest = rows.at(-1);
-    if (oldest) reachedBack = Math.min(reachedBack ?? Infinity, oldest.create_at);
-    reading.onProgress({ postsRead: read.size, reachedBack });
+    reading.onProgress({ postsRead: read.size });
     if (rows.length < pageSize || !oldest || oldest.create_at < reading.from) return threads;
     // A page all of one millisecond has nothing later to step back from: its oldest post it is.
     before = [...rows].reverse().find((post) => post.create_at > oldest.create_at)?.id ?? oldest.id;
