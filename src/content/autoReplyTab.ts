@@ -8,6 +8,9 @@ import { socketEventName, type ObservedSocketEvent } from '../shared/socketEvent
 import { workspaceUrl, type Workspace } from '../shared/workspace.ts';
 import { startAccountAutoReply, type AccountAutoReply } from './accountAutoReply.ts';
 import type { Me } from './autoReplyRest.ts';
+import { startDeskAutomation, type DeskAutomation } from './desk/deskAutomation.ts';
+import { deskStorageFor } from './desk/deskStorage.ts';
+import { t } from '../shared/i18n.ts';
 import { createLeadershipLock } from './leadershipLock.ts';
 import { wantsLeadership } from './leadershipPolicy.ts';
 import type { MattermostApi } from './mattermostApi.ts';
@@ -53,6 +56,8 @@ export function startAutoReplyInTab(
   let socket: SocketConnection = { state: 'never-seen' };
   let heard: SocketContinuity = {};
   let running: AccountAutoReply | undefined;
+  /** The support desk of the same account, led by the same tab. */
+  let desk: DeskAutomation | undefined;
   /** The settings of the account last signed in, so a signed-out tab can still warn that auto-reply is on but not answering. */
   let lastSettings: AutoReplyFacts['settings'];
   let lastReported = '';
@@ -66,6 +71,7 @@ export function startAutoReplyInTab(
     }
     if (running) lastSettings = running.settings()?.settings;
     running?.stop();
+    desk?.stop();
     leadership.giveUp();
     if (me) void rememberLastAccount({ workspace, userId: me.id }, me.username);
     else if (!lastSettings) void showLastAccountSettings();
@@ -80,7 +86,22 @@ export function startAutoReplyInTab(
           onSettingsChanged: evaluate,
         })
       : undefined;
+    desk = me
+      ? startDeskAutomation({
+          account: { workspace, userId: me.id },
+          api,
+          clock,
+          isLeader: () => leadership.holding(),
+          storage: deskStorageFor({ workspace, userId: me.id }),
+          feedbackRequest: t('deskFeedbackRequest'),
+        })
+      : undefined;
     evaluate();
+  }
+
+  function catchUpAll(): void {
+    running?.catchUp();
+    desk?.catchUp();
   }
 
   /** A tab loaded signed out still warns when the account last signed in here has auto-reply on. */
@@ -118,6 +139,7 @@ export function startAutoReplyInTab(
     if (current && wanted) {
       leadership.ask(lockName(current.account), () => {
         current.catchUp();
+        desk?.catchUp();
         evaluate();
       });
     } else {
@@ -146,7 +168,8 @@ export function startAutoReplyInTab(
     if (continuity.verdict === 'fell-back') {
       // Another socket of the page, still open, is heard from now on: connected, after a gap.
       running?.noteGap();
-      if (leadership.holding()) running?.catchUp();
+      desk?.noteGap();
+      if (leadership.holding()) catchUpAll();
       evaluate();
       return;
     }
@@ -155,17 +178,19 @@ export function startAutoReplyInTab(
     if (continuity.verdict === 'gap') {
       // A skipped frame or a new socket: what the tab heard may be incomplete until a catch-up.
       running?.noteGap();
-      if (leadership.holding()) running?.catchUp();
+      desk?.noteGap();
+      if (leadership.holding()) catchUpAll();
     }
     if (observed.kind === 'close') {
       running?.noteGap();
+      desk?.noteGap();
       // Signing out closes the socket and ends the session, but leaves the readable cookie as it was.
       setTimeout(identity.refresh, signOutSettleMs);
       evaluate();
       return;
     }
     if (observed.kind === 'open') {
-      if (before.state === 'down' && continuity.verdict !== 'gap' && leadership.holding()) running?.catchUp();
+      if (before.state === 'down' && continuity.verdict !== 'gap' && leadership.holding()) catchUpAll();
       evaluate();
       return;
     }
@@ -198,6 +223,10 @@ export function startAutoReplyInTab(
       case 'posted':
         clock.learnFromLivePost(message.posted.post.createAt, Date.now());
         running?.onPosted(message.posted);
+        desk?.onPosted(message.posted);
+        return;
+      case 'reaction_added':
+        desk?.onReactionAdded(message.reaction);
         return;
       default:
         return;
@@ -208,16 +237,17 @@ export function startAutoReplyInTab(
   const checkTimer = setInterval(() => {
     const gap = Date.now() - lastCheck;
     lastCheck = Date.now();
-    if (gap > frozenGapMs && leadership.holding()) running?.catchUp();
+    if (gap > frozenGapMs && leadership.holding()) catchUpAll();
     // While the socket is down, a signed-out session shows only through a request.
     if (socket.state === 'down' && identity.me()) identity.refresh();
     running?.tick();
+    desk?.tick();
     evaluate();
   }, checkEveryMs);
 
   document.addEventListener(socketEventName, onSocketEvent, { signal: stopping.signal });
   // Chrome freezes background tabs (and Memory Saver discards them); a resumed tab catches up at once.
-  document.addEventListener('resume', () => leadership.holding() && running?.catchUp(), { signal: stopping.signal });
+  document.addEventListener('resume', () => leadership.holding() && catchUpAll(), { signal: stopping.signal });
 
   return {
     status: facts,
@@ -229,6 +259,8 @@ export function startAutoReplyInTab(
       identity.stop();
       running?.stop();
       running = undefined;
+      desk?.stop();
+      desk = undefined;
       leadership.giveUp();
     },
   };

@@ -34,6 +34,15 @@ describe('socket messages', () => {
     expect(parseSocketMessage(frame('direct_added', { creator_id: 'bob', teammate_id: 'alice' }))).toEqual({ event: 'direct_added', userIds: ['bob', 'alice'] });
   });
 
+  it('reads a reaction with the channel it was broadcast to', () => {
+    const reaction = JSON.stringify({ user_id: 'bob', post_id: 'p1', emoji_name: '+1', create_at: 7 });
+    expect(parseSocketMessage(JSON.stringify({ event: 'reaction_added', data: { reaction }, broadcast: { channel_id: 'c1' } }))).toEqual({
+      event: 'reaction_added',
+      reaction: { userId: 'bob', postId: 'p1', channelId: 'c1', emojiName: '+1' },
+    });
+    expect(parseSocketMessage(frame('reaction_added', { reaction: '{"user_id":"bob"}' }))).toEqual({ event: 'other' });
+  });
+
   it('takes anything malformed as an event of no interest', () => {
     expect(parseSocketMessage('not json')).toEqual({ event: 'other' });
     expect(parseSocketMessage(frame('preferences_changed', { preferences: 'nope' }))).toEqual({ event: 'other' });

@@ -12,7 +12,16 @@ export type SocketMessage =
   | { readonly event: 'config_changed' }
   /** A direct conversation was opened with the user: the two people in it. */
   | { readonly event: 'direct_added'; readonly userIds: readonly string[] }
+  /** Someone reacted to a post of a channel the user belongs to. */
+  | { readonly event: 'reaction_added'; readonly reaction: ReactionEvent }
   | { readonly event: 'other' };
+
+export interface ReactionEvent {
+  readonly userId: string;
+  readonly postId: string;
+  readonly channelId: string;
+  readonly emojiName: string;
+}
 
 export interface PreferenceChange {
   readonly category: string;
@@ -72,6 +81,7 @@ interface RawFrame {
   event?: unknown;
   seq?: unknown;
   data?: Record<string, unknown>;
+  broadcast?: { channel_id?: unknown };
 }
 
 /** An event frame and its sequence number (absent on the replies to the webapp's own requests). */
@@ -128,6 +138,14 @@ function parseEvent(message: RawFrame | undefined): SocketMessage {
           senderName: asString(data.sender_name).replace(/^@/, ''),
         },
       };
+    }
+    case 'reaction_added': {
+      const reaction = (parseJson(data.reaction) ?? {}) as { user_id?: unknown; post_id?: unknown; emoji_name?: unknown; channel_id?: unknown };
+      const userId = asString(reaction.user_id);
+      const postId = asString(reaction.post_id);
+      const emojiName = asString(reaction.emoji_name);
+      const channelId = asString(reaction.channel_id) || asString(message.broadcast?.channel_id);
+      return userId && postId && emojiName && channelId ? { event: 'reaction_added', reaction: { userId, postId, channelId, emojiName } } : { event: 'other' };
     }
     default:
       return { event: 'other' };

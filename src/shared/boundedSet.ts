@@ -17,6 +17,10 @@ export class BoundedSet<T> {
     }
   }
 
+  delete(value: T): void {
+    this.members.delete(value);
+  }
+
   get size(): number {
     return this.members.size;
   }

@@ -123,3 +123,77 @@ test('the desk’s analytics of a help channel equal the figures worked out from
     expect(thread.url()).toContain(q3.id);
   }
 });
+
+type ThreadPost = Post & { metadata?: { reactions?: Array<{ user_id: string; emoji_name: string }> } };
+
+/** The replies in a question's thread, oldest first. */
+async function repliesTo(client: Client4, rootId: string): Promise<ThreadPost[]> {
+  const thread = await requestJson<{ posts: Record<string, ThreadPost> }>(client, 'GET', `/posts/${rootId}/thread`);
+  return Object.values(thread.posts)
+    .filter((post) => post.root_id === rootId)
+    .sort((a, b) => a.create_at - b.create_at);
+}
+
+async function reactionsOn(client: Client4, postId: string): Promise<Array<{ user_id: string; emoji_name: string }>> {
+  return (await requestJson<ThreadPost>(client, 'GET', `/posts/${postId}`)).metadata?.reactions ?? [];
+}
+
+test('the desk answers a matching question once in its thread with two tabs open, never the team’s or an unmatched one, and the asker’s 👍 marks it solved', async ({
+  newBrowser,
+  asAlice,
+}) => {
+  test.setTimeout(180_000);
+  const [tess, ann, bob] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann'), newTeamMember('Bob')]);
+  const channel = await helpChannel(asAlice, [tess, ann, bob]);
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, ann.user.username);
+  await enableCompanion(browser, tab);
+  // A second tab of the same account: one of the two answers.
+  await openMattermostAs(browser, alice, bob.user.username);
+
+  const options = await openSettingsPage(browser);
+  const desk = options.getByRole('region', { name: 'Support desk' });
+  await desk.getByRole('combobox', { name: 'Support channel' }).selectOption({ label: `${channel.displayName} (Companion)` });
+  await desk.getByRole('textbox', { name: 'Team members (usernames)' }).fill(`${alice.username}, ${tess.user.username}`);
+  // From the keyboard: the switch for answers, a rule, the feedback request left on.
+  await desk.getByRole('checkbox', { name: 'Answer questions automatically' }).focus();
+  await options.keyboard.press('Space');
+  await expect(desk.getByRole('checkbox', { name: 'Answer questions automatically' })).toBeChecked();
+  await expect(desk.getByRole('checkbox', { name: 'Ask the asker for a 👍 when the answer solved it' })).toBeChecked();
+  await desk.getByRole('button', { name: 'Add a rule' }).click();
+  await desk.getByRole('textbox', { name: 'Rule 1 keyword or expression' }).fill('vpn');
+  await desk.getByRole('textbox', { name: 'Rule 1 reply' }).fill('Restart the VPN client, then sign in again.');
+  await desk.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(desk.getByText('Desk settings saved.')).toBeVisible();
+
+  const post = (who: TeamMember, message: string) => who.client.createPost({ channel_id: channel.id, message } as Post);
+  const fromTeam = await post(tess, 'VPN maintenance tonight at 20:00');
+  const unmatched = await post(bob, 'The printer on floor 3 jams');
+  const question = await post(ann, 'My VPN is down since this morning');
+
+  await expect.poll(async () => (await repliesTo(asAlice, question.id)).length, { timeout: 30_000 }).toBe(1);
+  const [answer] = await repliesTo(asAlice, question.id);
+  expect(answer?.user_id).toBe(alice.id);
+  expect(answer?.message).toBe('Restart the VPN client, then sign in again.\n\nIf this solved your issue, react with :+1: to this answer.');
+  expect(answer?.props).toMatchObject({ companion_desk: 'answer' });
+  // Questions are taken as they come, so both others were decided by now; a moment more shows nothing else arrives.
+  await pause(3_000);
+  expect(await repliesTo(asAlice, question.id)).toHaveLength(1);
+  expect(await repliesTo(asAlice, fromTeam.id)).toEqual([]);
+  expect(await repliesTo(asAlice, unmatched.id)).toEqual([]);
+
+  // Someone else's 👍 solves nothing; the asker's puts the solved emoji on the question, as alice.
+  await bob.client.addReaction(bob.user.id, answer?.id ?? '', '+1');
+  await pause(2_000);
+  expect(await reactionsOn(asAlice, question.id)).toEqual([]);
+  await ann.client.addReaction(ann.user.id, answer?.id ?? '', '+1');
+  await expect
+    .poll(async () => (await reactionsOn(asAlice, question.id)).map((reaction) => `${reaction.user_id}:${reaction.emoji_name}`), { timeout: 30_000 })
+    .toEqual([`${alice.id}:white_check_mark`]);
+
+  // The options page lists both, each linking to the question's thread.
+  const activity = desk.getByRole('table', { name: 'Desk activity' });
+  await expect(activity.getByRole('row', { name: /Solved by the asker/ })).toBeVisible();
+  await expect(activity.getByRole('row', { name: /Answered with rule 1/ })).toBeVisible();
+  await expect(activity.getByRole('link', { name: 'Open thread' }).first()).toHaveAttribute('href', `${server.url}/_redirect/pl/${question.id}`);
+});

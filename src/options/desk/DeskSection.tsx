@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '../../shared/autoReply/accountData.ts';
-import type { SettingsProblem } from '../../shared/autoReply/settings.ts';
+import type { ContentRule, SettingsProblem } from '../../shared/autoReply/settings.ts';
 import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
 import { readDeskSettings, writeDeskSettings, type StoredDeskSettings } from '../../shared/desk/deskStore.ts';
 import { t } from '../../shared/i18n.ts';
 import type { DeskChannelChoice, DeskPerson } from '../../shared/messages.ts';
 import { askDesk } from './askDesk.ts';
 import { errorText } from '../../ui/errorText.ts';
+import { ContentRulesEditor } from '../../ui/autoReply/ContentRulesEditor.tsx';
 import { describeSettingsProblem } from '../../ui/autoReply/settingsProblems.ts';
-import { ListField, Select, TextField, TimeZoneField } from '../../ui/fields.tsx';
+import { Checkbox, Fieldset, ListField, Select, TextField, TimeZoneField } from '../../ui/fields.tsx';
+import { DeskActivityList } from './DeskActivityList.tsx';
 import { DeskAnalysis } from './DeskAnalysis.tsx';
 
 type OnDutyChoice = 'desk-runner' | 'week' | 'month';
@@ -22,6 +24,9 @@ interface DeskDraft {
   readonly onDuty: OnDutyChoice;
   readonly rotationUsernames: readonly string[];
   readonly firstDay: string;
+  readonly enabled: boolean;
+  readonly rules: readonly ContentRule[];
+  readonly askForFeedback: boolean;
 }
 
 function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string): DeskDraft {
@@ -34,15 +39,34 @@ function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string)
     onDuty: onDuty.kind === 'desk-runner' ? 'desk-runner' : onDuty.period,
     rotationUsernames: onDuty.kind === 'rotation' ? onDuty.userIds.map(usernameOf) : [],
     firstDay: onDuty.kind === 'rotation' ? onDuty.firstDay : new Date().toISOString().slice(0, 10),
+    enabled: settings.enabled,
+    rules: settings.answers.rules,
+    askForFeedback: settings.answers.askForFeedback,
   };
+}
+
+/** What keeps a draft from being saved, known before anyone is looked up. */
+function draftProblems(draft: DeskDraft): string[] {
+  const problems: string[] = [];
+  // Without a team every root post would count as a question, the team's own included.
+  if (draft.teamUsernames.length === 0) problems.push(t('deskNeedsTeam'));
+  if (draft.enabled && !draft.channelId) problems.push(t('deskAnswersNeedChannel'));
+  if (draft.enabled && draft.rules.length === 0) problems.push(t('deskAnswersNeedRule'));
+  return problems;
+}
+
+/** The schema's paths put the rules under `answers`; the form labels them as auto-reply's rules editor does. */
+function describeDeskProblem(problem: SettingsProblem): string {
+  return describeSettingsProblem({ ...problem, path: problem.path.replace(/^answers\.(?=rules\b)/, '') });
 }
 
 type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saved' } | { readonly kind: 'problems'; readonly lines: readonly string[] };
 
 /**
  * The support desk for one account: its channel, team, solved emoji, time
- * zone and on-duty rotation, and the analysis of the channel. Channels and
- * people are looked up through an open tab signed in as the account.
+ * zone, on-duty rotation and automatic answers, what the desk did, and the
+ * analysis of the channel. Channels and people are looked up through an open
+ * tab signed in as the account.
  */
 export function DeskSection({ account, tabId, username }: { account: Account; tabId: number | undefined; username: string }) {
   const [stored, setStored] = useState<StoredDeskSettings | undefined>(undefined);
@@ -90,9 +114,9 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
 
   const save = async (next: DeskDraft) => {
     setSaveState({ kind: 'idle' });
-    if (next.teamUsernames.length === 0) {
-      // Without a team every root post would count as a question, the team's own included.
-      setSaveState({ kind: 'problems', lines: [t('deskNeedsTeam')] });
+    const known = draftProblems(next);
+    if (known.length > 0) {
+      setSaveState({ kind: 'problems', lines: known });
       return;
     }
     const usernames = [...new Set([...next.teamUsernames, ...(next.onDuty === 'desk-runner' ? [] : next.rotationUsernames)])];
@@ -110,13 +134,21 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       return;
     }
     const idOf = (name: string) => byUsername.get(name.replace(/^@/, '').toLowerCase())?.id ?? name;
+    const teamIds = next.teamUsernames.map(idOf);
+    if (next.enabled && !teamIds.includes(account.userId)) {
+      // The tab answers and adds the solved emoji as this account: outside the team, neither would count as the team's.
+      setSaveState({ kind: 'problems', lines: [t('deskAnswersNeedSelf', [username.replace(/^@/, '')])] });
+      return;
+    }
     const settings: DeskSettings = {
       ...stored.settings,
+      enabled: next.enabled,
       channelIds: next.channelId ? [next.channelId] : [],
-      team: { ...stored.settings.team, userIds: next.teamUsernames.map(idOf) },
+      team: { ...stored.settings.team, userIds: teamIds },
       solvedEmoji: next.solvedEmoji.trim().replace(/^:|:$/g, ''),
       timeZone: next.timeZone,
       onDuty: next.onDuty === 'desk-runner' ? { kind: 'desk-runner' } : { kind: 'rotation', userIds: next.rotationUsernames.map(idOf), period: next.onDuty, firstDay: next.firstDay },
+      answers: { rules: [...next.rules], askForFeedback: next.askForFeedback },
     };
     let problems: readonly SettingsProblem[];
     try {
@@ -126,7 +158,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       return;
     }
     if (problems.length > 0) {
-      setSaveState({ kind: 'problems', lines: problems.map(describeSettingsProblem) });
+      setSaveState({ kind: 'problems', lines: problems.map(describeDeskProblem) });
       return;
     }
     setPeople((known) => new Map([...known, ...found.map((person) => [person.id, person] as const)]));
@@ -145,7 +177,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       <p class="help">{t('deskIntro')}</p>
       {!stored.ok && (
         <div role="alert" class="problem">
-          {t('settingsStoredInvalid')} {stored.problems.map(describeSettingsProblem).join('; ')}
+          {t('settingsStoredInvalid')} {stored.problems.map(describeDeskProblem).join('; ')}
         </div>
       )}
       {lookupProblem && (
@@ -190,6 +222,12 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
               />
             </>
           )}
+          <Fieldset legend={t('deskAnswersLegend')}>
+            <p class="help">{t('deskAnswersHelp')}</p>
+            <Checkbox label={t('deskAnswersEnabledLabel')} checked={draft.enabled} onChange={(enabled) => change({ enabled })} />
+            <ContentRulesEditor rules={draft.rules} onChange={(rules) => change({ rules })} />
+            <Checkbox label={t('deskAskForFeedbackLabel')} checked={draft.askForFeedback} onChange={(askForFeedback) => change({ askForFeedback })} />
+          </Fieldset>
           <div class="actions">
             <button type="submit" class="primary">
               {t('deskSave')}
@@ -205,6 +243,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       ) : (
         !lookupProblem && <p role="status">{t('popupLoading')}</p>
       )}
+      {stored.settings.channelIds[0] && <DeskActivityList account={account} people={people} />}
       {stored.settings.channelIds[0] && (
         <DeskAnalysis
           key={JSON.stringify([stored.settings.channelIds, stored.settings.team, stored.settings.solvedEmoji, stored.settings.timeZone, stored.settings.onDuty])}

@@ -1,3 +1,4 @@
+import { deskProp } from '../desk/deskPosts.ts';
 import { absenceEnd, isAutoReplyActive } from './schedule.ts';
 import type { AutoReplySettings } from './settings.ts';
 import { consistsOfPauseKeywords, containsKeyword, matchesPattern } from './textMatch.ts';
@@ -59,8 +60,9 @@ export type ReplyDecision =
 const minute = 60_000;
 const skip = (reason: SkipReason): ReplyDecision => ({ reply: false, reason });
 
+/** Posted automatically: an auto-reply (Companion's or the server's) or anything the support desk posts. Never a message to answer, nor the user at the keyboard. */
 export function isAutoReply(post: Pick<PostFacts, 'props' | 'type'>): boolean {
-  return post.props[autoReplyProp] !== undefined || post.type === 'system_auto_responder';
+  return post.props[autoReplyProp] !== undefined || post.props[deskProp] !== undefined || post.type === 'system_auto_responder';
 }
 
 /** Whether a new post deserves an auto-reply, and what it says: the product's rules in one place. */

@@ -70,3 +70,16 @@ export function deskPostOf(post: ServerPost): DeskPost {
     ),
   };
 }
+
+/** A post heard on the socket (no reactions yet: it was just created), reduced like one read over REST. */
+export function deskPostOfFacts(post: {
+  readonly id: string;
+  readonly userId: string;
+  readonly rootId: string;
+  readonly createAt: number;
+  readonly message: string;
+  readonly type: string;
+  readonly props: Readonly<Record<string, unknown>>;
+}): DeskPost {
+  return deskPostOf({ id: post.id, user_id: post.userId, root_id: post.rootId, create_at: post.createAt, message: post.message, type: post.type, props: { ...post.props } });
+}

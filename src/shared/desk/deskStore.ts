@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import type { Account } from '../autoReply/accountData.ts';
 import type { SettingsProblem } from '../autoReply/settings.ts';
 import { workspaceUrl } from '../workspace.ts';
+import { onStoredChange, updateStored } from '../storedUpdates.ts';
+import { appendDeskActivity, parseDeskActivity, type DeskActivityEntry } from './deskActivity.ts';
 import { defaultDeskSettings, parseDeskSettings, type DeskSettings } from './deskSettings.ts';
 
 /** The desk's settings in storage, one set per account on a workspace, like auto-reply's. */
@@ -10,17 +12,30 @@ export type StoredDeskSettings =
   | { readonly ok: true; readonly settings: DeskSettings }
   | { readonly ok: false; readonly settings: DeskSettings; readonly problems: readonly SettingsProblem[] };
 
+type DeskDataKind = 'settings' | 'activity' | 'caughtUpTo';
+
+function deskDataKey(account: Account, kind: DeskDataKind): string {
+  return `desk:${workspaceUrl(account.workspace)}:account:${account.userId}:${kind}`;
+}
+
 export function deskSettingsKey(account: Account): string {
-  return `desk:${workspaceUrl(account.workspace)}:account:${account.userId}:settings`;
+  return deskDataKey(account, 'settings');
+}
+
+function storedDeskSettingsFrom(stored: unknown): StoredDeskSettings {
+  if (stored === undefined) return { ok: true, settings: defaultDeskSettings };
+  const parsed = parseDeskSettings(stored);
+  return parsed.ok ? parsed : { ok: false, settings: defaultDeskSettings, problems: parsed.problems };
 }
 
 /** Settings that no longer validate are shown with their problems over the defaults, never used as they are. */
 export async function readDeskSettings(account: Account): Promise<StoredDeskSettings> {
   const key = deskSettingsKey(account);
-  const stored: unknown = (await browser.storage.local.get(key))[key];
-  if (stored === undefined) return { ok: true, settings: defaultDeskSettings };
-  const parsed = parseDeskSettings(stored);
-  return parsed.ok ? parsed : { ok: false, settings: defaultDeskSettings, problems: parsed.problems };
+  return storedDeskSettingsFrom((await browser.storage.local.get(key))[key]);
+}
+
+export function onDeskSettingsChanged(account: Account, listener: (stored: StoredDeskSettings) => void): () => void {
+  return onStoredChange(deskSettingsKey(account), (change) => listener(storedDeskSettingsFrom(change.newValue)));
 }
 
 /** Saves settings that validate; otherwise gives the problems and saves nothing. */
@@ -29,4 +44,29 @@ export async function writeDeskSettings(account: Account, settings: DeskSettings
   if (!parsed.ok) return parsed.problems;
   await browser.storage.local.set({ [deskSettingsKey(account)]: parsed.settings });
   return [];
+}
+
+export async function readDeskActivity(account: Account): Promise<DeskActivityEntry[]> {
+  const key = deskDataKey(account, 'activity');
+  return parseDeskActivity((await browser.storage.local.get(key))[key]);
+}
+
+export function recordDeskActivity(account: Account, entry: DeskActivityEntry): Promise<void> {
+  return updateStored(deskDataKey(account, 'activity'), (stored) => appendDeskActivity(parseDeskActivity(stored), entry));
+}
+
+export function onDeskActivityChanged(account: Account, listener: () => void): () => void {
+  return onStoredChange(deskDataKey(account, 'activity'), () => listener());
+}
+
+/** The time up to which the support channels' posts have been looked at by the desk, so a reload or a reconnect catches up. */
+export async function readDeskCaughtUpTo(account: Account): Promise<number | undefined> {
+  const key = deskDataKey(account, 'caughtUpTo');
+  const stored = (await browser.storage.local.get(key))[key];
+  return typeof stored === 'number' ? stored : undefined;
+}
+
+/** Never moves the point back. */
+export function writeDeskCaughtUpTo(account: Account, at: number): Promise<void> {
+  return updateStored(deskDataKey(account, 'caughtUpTo'), (stored) => (typeof stored === 'number' ? Math.max(stored, at) : at));
 }

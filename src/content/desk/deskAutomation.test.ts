@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import type { DeskActivityEntry } from '../../shared/desk/deskActivity.ts';
+import { deskProp } from '../../shared/desk/deskPosts.ts';
+import { defaultDeskSettings, type DeskSettings } from '../../shared/desk/deskSettings.ts';
+import { MattermostApiError } from '../mattermostApi.ts';
+import { scriptedApi } from '../testing/scriptedApi.ts';
+import { startDeskAutomation, type DeskStorage } from './deskAutomation.ts';
+
+/**
+ * The desk in a tab against a scripted help channel: what it answers live
+ * and at catch-up, what it leaves, the 👍 that solves, and every request.
+ */
+const help = 'helpchannel000000000000000';
+const runner = 'runner00000000000000000000';
+const teammate = 'teammate000000000000000000';
+const asker = 'asker000000000000000000000';
+const workspace = { origin: 'https://chat.example.com', basePath: '' };
+const now = 1_700_000_000_000;
+
+const settings: DeskSettings = {
+  ...defaultDeskSettings,
+  enabled: true,
+  channelIds: [help],
+  team: { userIds: [runner, teammate], groupId: null },
+  answers: { rules: [{ kind: 'keyword', match: 'vpn', reply: 'Restart the VPN client.' }], askForFeedback: true },
+};
+
+interface ServerPost {
+  id: string;
+  user_id: string;
+  channel_id: string;
+  root_id: string;
+  create_at: number;
+  update_at: number;
+  message: string;
+  type: string;
+  props: Record<string, unknown>;
+  metadata: { reactions: Array<{ user_id: string; emoji_name: string; create_at: number }> };
+}
+
+/** A help channel on a scripted server; `fail` makes one kind of request fail. */
+function helpChannel(fail: (method: string, path: string) => boolean = () => false) {
+  const posts = new Map<string, ServerPost>();
+  let lastViewedAt = now - 60_000;
+  let created = 0;
+  const add = (post: Partial<ServerPost> & { id: string }) => {
+    const full: ServerPost = { user_id: asker, channel_id: help, root_id: '', create_at: now, update_at: now, message: '', type: '', props: {}, metadata: { reactions: [] }, ...post };
+    posts.set(full.id, full);
+    return full;
+  };
+  const api = scriptedApi((method, path, body) => {
+    if (fail(method, path)) throw new MattermostApiError(500, 'app.error', 'The server failed');
+    const thread = /^\/posts\/(\w+)\/thread/.exec(path);
+    if (method === 'GET' && thread) {
+      const rootId = thread[1] ?? '';
+      const inThread = [...posts.values()].filter((post) => post.id === rootId || post.root_id === rootId);
+      return { order: inThread.map((post) => post.id), posts: Object.fromEntries(inThread.map((post) => [post.id, post])) };
+    }
+    const one = /^\/posts\/(\w+)$/.exec(path);
+    if (method === 'GET' && one) return posts.get(one[1] ?? '');
+    if (method === 'DELETE' && one) return posts.delete(one[1] ?? '') && {};
+    if (method === 'GET' && path === `/channels/${help}/members/me`) return { last_viewed_at: lastViewedAt };
+    const since = new RegExp(`^/channels/${help}/posts\\?since=(\\d+)`).exec(path);
+    if (method === 'GET' && since) {
+      const changed = [...posts.values()].filter((post) => post.update_at > Number(since[1]));
+      return { order: changed.map((post) => post.id), posts: Object.fromEntries(changed.map((post) => [post.id, post])) };
+    }
+    if (method === 'POST' && path === '/posts?set_online=false') {
+      const sent = body as { channel_id: string; root_id: string; message: string; props: Record<string, unknown> };
+      created += 1;
+      // Collapsed threads off: posting marks the channel viewed.
+      lastViewedAt = now + 100;
+      return add({ id: `answer${created}`, user_id: runner, channel_id: sent.channel_id, root_id: sent.root_id, message: sent.message, props: sent.props, create_at: now + 100, update_at: now + 100 });
+    }
+    if (method === 'POST' && path === `/users/${runner}/posts/q1/set_unread`) return {};
+    if (method === 'POST' && path === '/reactions') {
+      const reaction = body as { user_id: string; post_id: string; emoji_name: string };
+      posts.get(reaction.post_id)?.metadata.reactions.push({ user_id: reaction.user_id, emoji_name: reaction.emoji_name, create_at: now + 200 });
+      return reaction;
+    }
+    throw new Error(`unexpected ${method} ${path}`);
+  });
+  return { api, posts, add };
+}
+
+function memoryStorage(point: number | undefined, stored: DeskSettings = settings): DeskStorage & { entries: DeskActivityEntry[]; point: () => number | undefined } {
+  const entries: DeskActivityEntry[] = [];
+  let caughtUpTo = point;
+  return {
+    entries,
+    point: () => caughtUpTo,
+    read: () => Promise.resolve({ ok: true, settings: stored }),
+    onChanged: () => () => undefined,
+    record: (entry) => {
+      entries.push(entry);
+      return Promise.resolve();
+    },
+    readCaughtUpTo: () => Promise.resolve(caughtUpTo),
+    writeCaughtUpTo: (at) => {
+      caughtUpTo = Math.max(caughtUpTo ?? 0, at);
+      return Promise.resolve();
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const posted = (post: { id: string; userId?: string; message: string; rootId?: string; createAt?: number; props?: Record<string, unknown> }) => ({
+  post: { userId: asker, rootId: '', type: '', createAt: now, props: {}, ...post },
+  channelId: help,
+  channelType: 'O' as const,
+  teamId: 'team',
+  senderName: 'asker',
+});
+
+function desk(server: ReturnType<typeof helpChannel>, storage: ReturnType<typeof memoryStorage>, leader = true, clock = { at: now + 1_000 }) {
+  return startDeskAutomation({ account: { workspace, userId: runner }, api: server.api, clock: { now: () => clock.at }, isLeader: () => leader, storage, feedbackRequest: 'React with :+1:' });
+}
+
+describe('the desk in a tab', () => {
+  it('answers a live question in its thread, marked as the desk’s, and keeps the channel unread', async () => {
+    const server = helpChannel();
+    const storage = memoryStorage(now);
+    const running = desk(server, storage);
+    await settle();
+    const before = server.api.calls.length;
+    server.add({ id: 'q1', message: 'My VPN is down' });
+    running.onPosted(posted({ id: 'q1', message: 'My VPN is down' }));
+    await settle();
+    const answer = server.posts.get('answer1');
+    expect(answer).toMatchObject({ root_id: 'q1', message: 'Restart the VPN client.\n\nReact with :+1:', props: { [deskProp]: 'answer' } });
+    expect(server.api.calls.slice(before)).toEqual([
+      'GET /posts/q1/thread?skipFetchThreads=true',
+      `GET /channels/${help}/members/me`,
+      'POST /posts?set_online=false',
+      'GET /posts/q1/thread?skipFetchThreads=true',
+      `GET /channels/${help}/members/me`,
+      `GET /channels/${help}/posts?since=${now - 60_000}&skipFetchThreads=true`,
+      `POST /users/${runner}/posts/q1/set_unread`,
+    ]);
+    expect(storage.entries).toEqual([{ kind: 'answered', at: now + 1_000, questionId: 'q1', channelId: help, askerId: asker, ruleNumber: 1 }]);
+    // The same question again (a second socket event, a catch-up): nothing more.
+    running.onPosted(posted({ id: 'q1', message: 'My VPN is down' }));
+    await settle();
+    expect(server.posts.has('answer2')).toBe(false);
+  });
+
+  it('costs no request for the team’s posts, replies, other channels, or while another tab leads', async () => {
+    const server = helpChannel();
+    const running = desk(server, memoryStorage(now));
+    await settle();
+    const before = server.api.calls.length;
+    running.onPosted(posted({ id: 't1', userId: teammate, message: 'VPN maintenance tonight' }));
+    running.onPosted(posted({ id: 'r1', rootId: 'q0', message: 'vpn?' }));
+    running.onPosted({ ...posted({ id: 'o1', message: 'vpn' }), channelId: 'elsewhere00000000000000000' });
+    running.onReactionAdded({ userId: asker, postId: 'x', channelId: help, emojiName: 'heart' });
+    const follower = desk(server, memoryStorage(now), false);
+    await settle();
+    follower.onPosted(posted({ id: 'q9', message: 'vpn' }));
+    await settle();
+    expect(server.api.calls.slice(before)).toEqual([]);
+  });
+
+  it('leaves a question whose thread already holds an answer or a reply from the team', async () => {
+    const server = helpChannel();
+    const storage = memoryStorage(now);
+    const running = desk(server, storage);
+    await settle();
+    server.add({ id: 'q1', message: 'VPN?' });
+    server.add({ id: 'other', root_id: 'q1', user_id: teammate, props: { [deskProp]: 'answer' } });
+    running.onPosted(posted({ id: 'q1', message: 'VPN?' }));
+    server.add({ id: 'q2', message: 'VPN again?' });
+    server.add({ id: 'human', root_id: 'q2', user_id: teammate, message: 'On it' });
+    running.onPosted(posted({ id: 'q2', message: 'VPN again?' }));
+    await settle();
+    expect(server.api.calls.filter((call) => call.startsWith('POST'))).toEqual([]);
+    expect(storage.entries).toEqual([]);
+  });
+
+  it('deletes its own answer when an earlier one from another device is in the thread', async () => {
+    const server = helpChannel();
+    const storage = memoryStorage(now);
+    const running = desk(server, storage);
+    await settle();
+    server.add({ id: 'q1', message: 'VPN?' });
+    const api = server.api;
+    const request = api.request.bind(api);
+    // The other device's answer lands while this one is posting.
+    api.request = (async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) => {
+      if (method === 'POST' && url.includes('/posts?set_online')) server.add({ id: 'aaaa', root_id: 'q1', user_id: runner, create_at: now + 50, props: { [deskProp]: 'answer' } });
+      return request(method, url, body);
+    }) as typeof api.request;
+    running.onPosted(posted({ id: 'q1', message: 'VPN?' }));
+    await settle();
+    expect(api.calls).toContain('DELETE /posts/answer1');
+    expect(server.posts.has('aaaa')).toBe(true);
+    expect(storage.entries).toEqual([]);
+  });
+
+  it('lists an answer that failed, with what the server said, and tries it again at the next catch-up', async () => {
+    let failing = true;
+    const server = helpChannel((method, path) => failing && method === 'POST' && path.startsWith('/posts'));
+    const storage = memoryStorage(now);
+    const clock = { at: now + 1_000 };
+    const running = desk(server, storage, true, clock);
+    await settle();
+    server.add({ id: 'q1', message: 'VPN?', create_at: now + 2_000, update_at: now + 2_000 });
+    running.onPosted(posted({ id: 'q1', message: 'VPN?', createAt: now + 2_000 }));
+    await settle();
+    expect(storage.entries).toEqual([{ kind: 'failed', at: now + 1_000, action: 'answer', reason: 'HTTP 500 app.error: The server failed', questionId: 'q1', channelId: help, askerId: asker }]);
+    // Minutes later the catch-up point is saved, but it stays before the question.
+    clock.at = now + 10 * 60_000;
+    running.tick();
+    await settle();
+    expect(storage.point()).toBe(now + 2_000);
+    failing = false;
+    running.catchUp();
+    await settle();
+    await settle();
+    expect(server.posts.get('answer1')).toMatchObject({ root_id: 'q1' });
+    expect(storage.entries.at(-1)).toMatchObject({ kind: 'answered', questionId: 'q1', late: true });
+  });
+
+  it('answers at catch-up what came since its point, and only from then; switched on for the first time, nothing older', async () => {
+    const server = helpChannel();
+    server.add({ id: 'old', message: 'VPN?', create_at: now - 3 * 60 * 60_000, update_at: now - 3 * 60 * 60_000 });
+    server.add({ id: 'q1', message: 'VPN?', create_at: now - 10 * 60_000, update_at: now - 10 * 60_000 });
+    const fresh = memoryStorage(undefined);
+    desk(server, fresh);
+    await settle();
+    expect(fresh.point()).toBe(now + 1_000);
+    expect(server.api.calls).toEqual([]);
+
+    const storage = memoryStorage(now - 60 * 60_000);
+    desk(server, storage);
+    await settle();
+    await settle();
+    expect(server.posts.get('answer1')).toMatchObject({ root_id: 'q1' });
+    expect([...server.posts.values()].filter((post) => post.root_id === 'old')).toEqual([]);
+    expect(storage.entries).toEqual([expect.objectContaining({ kind: 'answered', questionId: 'q1', late: true })]);
+    expect(storage.point()).toBe(now + 1_000);
+  });
+
+  it('puts the solved emoji on the question after the asker’s 👍 on the answer, not after anyone else’s', async () => {
+    const server = helpChannel();
+    const storage = memoryStorage(now);
+    const running = desk(server, storage);
+    await settle();
+    server.add({ id: 'q1', message: 'VPN?' });
+    server.add({ id: 'a1', root_id: 'q1', user_id: runner, props: { [deskProp]: 'answer' } });
+    running.onReactionAdded({ userId: teammate, postId: 'a1', channelId: help, emojiName: '+1' });
+    await settle();
+    expect(server.posts.get('q1')?.metadata.reactions).toEqual([]);
+    running.onReactionAdded({ userId: asker, postId: 'a1', channelId: help, emojiName: '+1' });
+    await settle();
+    expect(server.posts.get('q1')?.metadata.reactions).toEqual([{ user_id: runner, emoji_name: 'white_check_mark', create_at: now + 200 }]);
+    expect(storage.entries).toEqual([{ kind: 'solved-by-feedback', at: now + 1_000, questionId: 'q1', channelId: help, askerId: asker }]);
+  });
+});

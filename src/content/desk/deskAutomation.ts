@@ -1,0 +1,214 @@
+import type { Account } from '../../shared/autoReply/accountData.ts';
+import type { ServerClock } from '../../shared/autoReply/serverClock.ts';
+import { BoundedSet } from '../../shared/boundedSet.ts';
+import type { DeskActivityEntry } from '../../shared/desk/deskActivity.ts';
+import { decideAnswer } from '../../shared/desk/deskAnswers.ts';
+import { deskPostOfFacts, type DeskPost } from '../../shared/desk/deskPosts.ts';
+import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
+import { thumbsUpEmoji } from '../../shared/desk/questionThreads.ts';
+import type { MattermostApi } from '../mattermostApi.ts';
+import type { PostedEvent, ReactionEvent } from '../socketMessage.ts';
+import { readChangesSince } from './supportChannelHistory.ts';
+import { answerQuestion, solveFromFeedback, type DeskResponderContext } from './deskResponder.ts';
+
+/** Catching up never looks further back than a day. */
+const longestCatchUpMs = 24 * 60 * 60_000;
+/** `posts?since` is strict and a post may reach the server's list a moment after its create_at: look a minute further back. */
+const catchUpMarginMs = 60_000;
+/** A catch-up that failed is tried again after this long. */
+const catchUpRetryMs = 30_000;
+/** The catch-up point is written at most this often while the socket carries everything. */
+const pointSavedEveryMs = 30_000;
+const postsRemembered = 2_000;
+
+export interface DeskAutomation {
+  /** A live post from the webapp's socket; acted on only while this tab leads. */
+  onPosted(posted: PostedEvent): void;
+  onReactionAdded(reaction: ReactionEvent): void;
+  /** Posts of the support channels that came while this tab was not listening. */
+  catchUp(): void;
+  /** The socket dropped or skipped: the catch-up point stays until the next catch-up is done. */
+  noteGap(): void;
+  /** Periodic work of the leader: a failed catch-up tried again, the catch-up point saved. */
+  tick(): void;
+  stop(): void;
+}
+
+/** What the desk keeps in storage and reads from it, so tests can give it memory instead. */
+export interface DeskStorage {
+  readonly read: () => Promise<{ readonly settings: DeskSettings; readonly ok: boolean }>;
+  readonly onChanged: (listener: (stored: { readonly settings: DeskSettings; readonly ok: boolean }) => void) => () => void;
+  readonly record: (entry: DeskActivityEntry) => Promise<void>;
+  readonly readCaughtUpTo: () => Promise<number | undefined>;
+  readonly writeCaughtUpTo: (at: number) => Promise<void>;
+}
+
+export interface DeskAutomationContext {
+  readonly account: Account;
+  readonly api: MattermostApi;
+  readonly clock: Pick<ServerClock, 'now'>;
+  readonly isLeader: () => boolean;
+  readonly storage: DeskStorage;
+  /** The line that asks the asker for a 👍, in the runner's language. */
+  readonly feedbackRequest: string;
+}
+
+/**
+ * The support desk acting in the tab that leads for the account: new
+ * questions in the support channels answered by the first matching rule, and
+ * the asker's 👍 on an answer turned into the solved emoji. Live from the
+ * socket; after a gap, from the channels' changes since the catch-up point.
+ * The server's thread is read before each answer, so a catch-up, a second
+ * tab or another device never answers twice.
+ */
+export function startDeskAutomation({ account, api, clock, isLeader, storage, feedbackRequest }: DeskAutomationContext): DeskAutomation {
+  const stopping = new AbortController();
+  let settings: DeskSettings | undefined;
+  /** Questions and 👍s dealt with in this tab (answered, or nothing to do). */
+  const dealtWith = new BoundedSet<string>(postsRemembered);
+  /** Questions being answered, or whose answer failed, with their creation time: the catch-up point stays before them. */
+  const unfinished = new Map<string, number>();
+  const answering = new Set<string>();
+  let gaps = 0;
+  let gapOpen = false;
+  let catchingUp: Promise<void> | undefined;
+  let catchUpRetryAt: number | undefined;
+  let pointSavedAt = 0;
+
+  const responder: DeskResponderContext = {
+    api,
+    runnerId: account.userId,
+    settings: () => settings as DeskSettings,
+    record: (entry) => storage.record(entry).catch(() => undefined),
+    now: () => clock.now(),
+  };
+
+  const active = () => !stopping.signal.aborted && settings?.enabled === true && isLeader();
+
+  function takeQuestion(post: DeskPost, channelId: string, late: boolean): Promise<void> | undefined {
+    if (!settings || dealtWith.has(post.id) || answering.has(post.id)) return undefined;
+    const decision = decideAnswer(post, channelId, settings, account.userId, feedbackRequest);
+    if (decision.kind !== 'answer') {
+      dealtWith.add(post.id);
+      return undefined;
+    }
+    unfinished.set(post.id, post.createAt);
+    answering.add(post.id);
+    return answerQuestion(responder, post, channelId, decision, late).then((outcome) => {
+      answering.delete(post.id);
+      if (outcome === 'failed') {
+        // Tried again at the next catch-up, within a day.
+        catchUpRetryAt ??= clock.now() + catchUpRetryMs;
+        return;
+      }
+      unfinished.delete(post.id);
+      dealtWith.add(post.id);
+    });
+  }
+
+  function takeReaction(reaction: ReactionEvent, late: boolean): Promise<void> | undefined {
+    if (!settings?.channelIds.includes(reaction.channelId) || !thumbsUpEmoji.has(reaction.emojiName)) return undefined;
+    const key = `${reaction.postId}:${reaction.userId}`;
+    if (dealtWith.has(key)) return undefined;
+    dealtWith.add(key);
+    return solveFromFeedback(responder, reaction, late).then(
+      (outcome) => {
+        if (outcome === 'failed') dealtWith.delete(key);
+      },
+      () => {
+        // The answer or the question could not be read: looked at again at the next catch-up.
+        dealtWith.delete(key);
+        catchUpRetryAt ??= clock.now() + catchUpRetryMs;
+      },
+    );
+  }
+
+  async function catchUpNow(): Promise<void> {
+    const current = settings;
+    if (!current || !active()) return;
+    const startedAt = clock.now();
+    const gapsBefore = gaps;
+    const point = await storage.readCaughtUpTo();
+    if (point === undefined) {
+      // Switched on just now: questions asked before are the team's.
+      await storage.writeCaughtUpTo(startedAt);
+      gapOpen = gaps !== gapsBefore;
+      return;
+    }
+    const since = Math.max(point - catchUpMarginMs, startedAt - longestCatchUpMs);
+    const work: Array<Promise<void> | undefined> = [];
+    for (const channelId of current.channelIds) {
+      const changes = await readChangesSince(api, channelId, since, stopping.signal);
+      // Over the server's 1,000 changes the list may miss some: what it holds is still worked through.
+      const posts = changes?.changed ?? [];
+      for (const post of [...posts].sort((a, b) => a.createAt - b.createAt)) {
+        if (post.rootId === '' && post.createAt > since) work.push(takeQuestion(post, channelId, true));
+        if (post.deskKind === 'answer') {
+          for (const reaction of post.reactions) work.push(takeReaction({ userId: reaction.userId, postId: post.id, channelId, emojiName: reaction.emojiName }, true));
+        }
+      }
+    }
+    await Promise.all(work);
+    const held = Math.min(startedAt, ...unfinished.values());
+    await storage.writeCaughtUpTo(held);
+    pointSavedAt = clock.now();
+    if (gaps === gapsBefore) gapOpen = false;
+  }
+
+  function catchUp(): void {
+    if (!active()) return;
+    if (catchingUp) return;
+    catchUpRetryAt = undefined;
+    catchingUp = catchUpNow()
+      .catch(() => {
+        catchUpRetryAt = clock.now() + catchUpRetryMs;
+      })
+      .finally(() => {
+        catchingUp = undefined;
+      });
+  }
+
+  const stopWatching = storage.onChanged((stored) => {
+    const wasOn = settings?.enabled === true;
+    settings = stored.ok ? stored.settings : undefined;
+    if (!wasOn && settings?.enabled) catchUp();
+  });
+  void storage.read().then((stored) => {
+    if (stopping.signal.aborted || settings) return;
+    settings = stored.ok ? stored.settings : undefined;
+    catchUp();
+  });
+
+  return {
+    onPosted(posted) {
+      if (!active() || !settings?.channelIds.includes(posted.channelId)) return;
+      void takeQuestion(deskPostOfFacts(posted.post), posted.channelId, false);
+    },
+    onReactionAdded(reaction) {
+      if (active()) void takeReaction(reaction, false);
+    },
+    catchUp,
+    noteGap() {
+      gaps += 1;
+      gapOpen = true;
+    },
+    tick() {
+      if (!active() || catchingUp) return;
+      const now = clock.now();
+      if (catchUpRetryAt !== undefined && now >= catchUpRetryAt) {
+        catchUp();
+        return;
+      }
+      // A question that failed for a day is no longer looked for: its failure stays listed.
+      for (const [id, createAt] of unfinished) if (createAt < now - longestCatchUpMs && !answering.has(id)) unfinished.delete(id);
+      if (gapOpen || now - pointSavedAt < pointSavedEveryMs) return;
+      pointSavedAt = now;
+      // Everything up to a moment ago came over the socket and was taken, but for what is unfinished.
+      void storage.writeCaughtUpTo(Math.min(now - catchUpMarginMs, ...unfinished.values())).catch(() => undefined);
+    },
+    stop() {
+      stopping.abort();
+      stopWatching();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { Account } from '../../shared/autoReply/accountData.ts';
+import { onDeskSettingsChanged, readDeskCaughtUpTo, readDeskSettings, recordDeskActivity, writeDeskCaughtUpTo } from '../../shared/desk/deskStore.ts';
+import type { DeskStorage } from './deskAutomation.ts';
+
+/** The desk automation's storage: the extension's, per account on the workspace. */
+export function deskStorageFor(account: Account): DeskStorage {
+  return {
+    read: () => readDeskSettings(account),
+    onChanged: (listener) => onDeskSettingsChanged(account, listener),
+    record: (entry) => recordDeskActivity(account, entry),
+    readCaughtUpTo: () => readDeskCaughtUpTo(account),
+    writeCaughtUpTo: (at) => writeDeskCaughtUpTo(account, at),
+  };
+}

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Account } from '../../shared/autoReply/accountData.ts';
+import type { DeskActivityEntry } from '../../shared/desk/deskActivity.ts';
+import { onDeskActivityChanged, readDeskActivity } from '../../shared/desk/deskStore.ts';
+import { t } from '../../shared/i18n.ts';
+import type { DeskPerson } from '../../shared/messages.ts';
+import { workspaceUrl } from '../../shared/workspace.ts';
+import { errorText } from '../../ui/errorText.ts';
+
+type Reading = { readonly kind: 'reading' } | { readonly kind: 'read'; readonly entries: readonly DeskActivityEntry[] } | { readonly kind: 'failed'; readonly reason: string };
+
+const formatWhen = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** What the desk did for the account, newest first, following every change: answers, questions solved by feedback, and what failed with why. */
+export function DeskActivityList({ account, people }: { account: Account; people: ReadonlyMap<string, DeskPerson> }) {
+  const [reading, setReading] = useState<Reading>({ kind: 'reading' });
+
+  useEffect(() => {
+    let latest = 0;
+    let live = true;
+    // Reads started by quick changes may end out of order: only the last one counts.
+    const load = () => {
+      const read = ++latest;
+      readDeskActivity(account).then(
+        (entries) => live && read === latest && setReading({ kind: 'read', entries }),
+        (error: unknown) => live && read === latest && setReading({ kind: 'failed', reason: errorText(error) }),
+      );
+    };
+    load();
+    const stopListening = onDeskActivityChanged(account, load);
+    return () => {
+      live = false;
+      stopListening();
+    };
+  }, [account.workspace.origin, account.workspace.basePath, account.userId]);
+
+  const linkTo = (postId: string) => `${workspaceUrl(account.workspace)}/_redirect/pl/${postId}`;
+
+  return (
+    <section class="desk-activity" aria-labelledby="desk-activity-heading">
+      <h3 id="desk-activity-heading">{t('deskActivityHeading')}</h3>
+      {reading.kind === 'failed' && (
+        <div role="alert" class="problem">
+          {t('deskActivityReadFailed', [reading.reason])}
+        </div>
+      )}
+      {reading.kind === 'read' &&
+        (reading.entries.length === 0 ? (
+          <p class="empty">{t('deskActivityNone')}</p>
+        ) : (
+          <table aria-labelledby="desk-activity-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('deskActivityWhen')}</th>
+                <th scope="col">{t('deskActivityWhat')}</th>
+                <th scope="col">{t('deskAskedBy')}</th>
+                <th scope="col">{t('deskActivityThread')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reading.entries.map((entry) => (
+                <tr key={`${entry.kind}-${entry.questionId}`} class={entry.kind === 'failed' ? 'activity-failed' : undefined}>
+                  <td>
+                    <time dateTime={new Date(entry.at).toISOString()}>{formatWhen.format(entry.at)}</time>
+                  </td>
+                  <td>{describeDeskActivityEntry(entry)}</td>
+                  <td>@{people.get(entry.askerId)?.username ?? entry.askerId}</td>
+                  <td>
+                    <a href={linkTo(entry.questionId)} target="_blank" rel="noreferrer">
+                      {t('deskActivityOpenThread')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </section>
+  );
+}
+
+function describeDeskActivityEntry(entry: DeskActivityEntry): string {
+  const done = whatHappened(entry);
+  // An answer that went out but whose twin check or unread marker failed says so beside it.
+  const what = entry.kind === 'answered' && entry.reason ? t('deskActivityAnsweredButAfterwards', [done, entry.reason]) : done;
+  return entry.late ? t('deskActivityLate', [what]) : what;
+}
+
+function whatHappened(entry: DeskActivityEntry): string {
+  switch (entry.kind) {
+    case 'answered':
+      return entry.ruleNumber === undefined ? t('deskAnsweredAutomatically') : t('deskActivityAnswered', [String(entry.ruleNumber)]);
+    case 'solved-by-feedback':
+      return t('deskSolvedByFeedback');
+    case 'failed':
+      return t(entry.action === 'mark-solved' ? 'deskActivityMarkSolvedFailed' : 'deskActivityAnswerFailed', [entry.reason ?? '']);
+  }
+}

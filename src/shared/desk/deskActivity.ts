@@ -1,0 +1,67 @@
+/**
+ * What the desk did, and what it could not do, kept per account so the
+ * options page can list it with its reasons: answers posted, questions solved
+ * by the asker's 👍, and failures with what the server said.
+ */
+export type DeskActivityKind = 'answered' | 'solved-by-feedback' | 'failed';
+
+export interface DeskActivityEntry {
+  readonly kind: DeskActivityKind;
+  readonly at: number;
+  /** The question the entry is about. */
+  readonly questionId: string;
+  readonly channelId: string;
+  readonly askerId: string;
+  /** The rule that answered (1-based). */
+  readonly ruleNumber?: number;
+  /** For failures: what was being done. */
+  readonly action?: 'answer' | 'mark-solved';
+  /** For failures: what the server or the network said; for an answer, what failed after it was posted (the check for a twin, the unread marker). */
+  readonly reason?: string;
+  /** Done when the tab caught up (after a reload, a reconnect, a frozen spell), not as the post came. */
+  readonly late?: boolean;
+}
+
+export const maxDeskActivityEntries = 200;
+
+const kinds: ReadonlySet<string> = new Set<DeskActivityKind>(['answered', 'solved-by-feedback', 'failed']);
+
+/** Newest first; an entry replaces an earlier one of the same kind for the same question; the oldest go beyond the cap. */
+export function appendDeskActivity(entries: readonly DeskActivityEntry[], entry: DeskActivityEntry): DeskActivityEntry[] {
+  const others = entries.filter((known) => !(known.questionId === entry.questionId && known.kind === entry.kind));
+  return [entry, ...others].sort((a, b) => b.at - a.at).slice(0, maxDeskActivityEntries);
+}
+
+export function parseDeskActivity(stored: unknown): DeskActivityEntry[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(
+    (entry): entry is DeskActivityEntry =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      kinds.has((entry as DeskActivityEntry).kind) &&
+      typeof (entry as DeskActivityEntry).at === 'number' &&
+      typeof (entry as DeskActivityEntry).questionId === 'string' &&
+      typeof (entry as DeskActivityEntry).channelId === 'string' &&
+      typeof (entry as DeskActivityEntry).askerId === 'string',
+  );
+}
+
+export interface DeskDaySummary {
+  readonly answered: number;
+  readonly solvedByFeedback: number;
+  readonly failed: number;
+}
+
+/** Today's figures, "today" being the calendar day of `now` in `timeZone`. */
+export function summarizeDeskDay(entries: readonly DeskActivityEntry[], now: number, timeZone: string): DeskDaySummary {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const today = format.format(now);
+  const counts = { answered: 0, solvedByFeedback: 0, failed: 0 };
+  for (const entry of entries) {
+    if (format.format(entry.at) !== today) continue;
+    if (entry.kind === 'answered') counts.answered += 1;
+    else if (entry.kind === 'solved-by-feedback') counts.solvedByFeedback += 1;
+    else counts.failed += 1;
+  }
+  return counts;
+}
