@@ -10,7 +10,7 @@ import { startAccountAutoReply, type AccountAutoReply } from './accountAutoReply
 import type { Me } from './autoReplyRest.ts';
 import { startDeskAutomation, type DeskAutomation } from './desk/deskAutomation.ts';
 import { deskStorageFor } from './desk/deskStorage.ts';
-import { t } from '../shared/i18n.ts';
+import { minutesInWords, t } from '../shared/i18n.ts';
 import { createLeadershipLock } from './leadershipLock.ts';
 import { wantsLeadership } from './leadershipPolicy.ts';
 import type { MattermostApi } from './mattermostApi.ts';
@@ -94,6 +94,7 @@ export function startAutoReplyInTab(
           isLeader: () => leadership.holding(),
           storage: deskStorageFor({ workspace, userId: me.id }),
           feedbackRequest: t('deskFeedbackRequest'),
+          reminderText: (mention, minutes) => t('deskReminderMessage', [mention, minutesInWords(minutes)]),
         })
       : undefined;
     evaluate();

@@ -197,3 +197,50 @@ test('the desk answers a matching question once in its thread with two tabs open
   await expect(activity.getByRole('row', { name: /Answered with rule 1/ })).toBeVisible();
   await expect(activity.getByRole('link', { name: 'Open thread' }).first()).toHaveAttribute('href', `${server.url}/_redirect/pl/${question.id}`);
 });
+
+test('a question left without the team for the reminder delay gets one reminder mentioning the person on duty, with two tabs open, and a solved one none', async ({
+  newBrowser,
+  asAlice,
+}) => {
+  test.setTimeout(240_000);
+  const [tess, ann, bob] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann'), newTeamMember('Bob')]);
+  const channel = await helpChannel(asAlice, [tess, ann, bob]);
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, ann.user.username);
+  await enableCompanion(browser, tab);
+  await openMattermostAs(browser, alice, bob.user.username);
+
+  const options = await openSettingsPage(browser);
+  const desk = options.getByRole('region', { name: 'Support desk' });
+  await desk.getByRole('combobox', { name: 'Support channel' }).selectOption({ label: `${channel.displayName} (Companion)` });
+  await desk.getByRole('textbox', { name: 'Team members (usernames)' }).fill(`${alice.username}, ${tess.user.username}`);
+  await desk.getByRole('combobox', { name: 'Time zone' }).fill('UTC');
+  await desk.getByRole('combobox', { name: 'On duty' }).selectOption({ label: 'Rotation by week' });
+  await desk.getByRole('textbox', { name: 'On-duty order (usernames)' }).fill(tess.user.username);
+  await desk.getByRole('checkbox', { name: 'Remind the person on duty' }).check();
+  await desk.getByRole('spinbutton', { name: 'Minutes without a reply before a reminder' }).fill('1');
+  await desk.getByRole('spinbutton', { name: 'Reminders per question at most' }).fill('1');
+  const days = desk.getByRole('group', { name: 'Working days' });
+  for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) await days.getByRole('checkbox', { name: day, exact: true }).check();
+  await desk.getByLabel('Reminders from').fill('00:00');
+  await desk.getByLabel('Reminders until').fill('23:59');
+  await desk.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(desk.getByText('Desk settings saved.')).toBeVisible();
+
+  const post = (who: TeamMember, message: string) => who.client.createPost({ channel_id: channel.id, message } as Post);
+  const open = await post(ann, 'The wiki shows an error page');
+  const solved = await post(bob, 'Where is the holiday calendar?');
+  await tess.client.addReaction(tess.user.id, solved.id, 'white_check_mark');
+
+  await expect.poll(async () => (await repliesTo(asAlice, open.id)).length, { timeout: 120_000, intervals: [2_000] }).toBe(1);
+  const [reminder] = await repliesTo(asAlice, open.id);
+  expect(reminder?.user_id).toBe(alice.id);
+  expect(reminder?.message).toBe(`@${tess.user.username}, this question has waited 1 minute without a reply from the team.`);
+  expect(reminder?.props).toMatchObject({ companion_desk: 'reminder', companion_desk_reminder: '1' });
+  expect(reminder?.create_at ?? 0).toBeGreaterThanOrEqual(open.create_at + 60_000);
+  // Both tabs had it due at once: still one, and the solved question has none.
+  await pause(8_000);
+  expect(await repliesTo(asAlice, open.id)).toHaveLength(1);
+  expect(await repliesTo(asAlice, solved.id)).toEqual([]);
+  await expect(desk.getByRole('table', { name: 'Desk activity' }).getByRole('row', { name: `Reminded @${tess.user.username} (reminder 1)` })).toBeVisible();
+});

@@ -70,9 +70,10 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
       created += 1;
       // Collapsed threads off: posting marks the channel viewed.
       lastViewedAt = now + 100;
-      return add({ id: `answer${created}`, user_id: runner, channel_id: sent.channel_id, root_id: sent.root_id, message: sent.message, props: sent.props, create_at: now + 100, update_at: now + 100 });
+      return add({ id: `${sent.props[deskProp] === 'reminder' ? 'reminder' : 'answer'}${created}`, user_id: runner, channel_id: sent.channel_id, root_id: sent.root_id, message: sent.message, props: sent.props, create_at: now + 100, update_at: now + 100 });
     }
     if (method === 'POST' && path === `/users/${runner}/posts/q1/set_unread`) return {};
+    if (method === 'POST' && path === '/users/ids') return (body as string[]).map((id) => ({ id, username: id.replace(/0+$/, '') }));
     if (method === 'POST' && path === '/reactions') {
       const reaction = body as { user_id: string; post_id: string; emoji_name: string };
       posts.get(reaction.post_id)?.metadata.reactions.push({ user_id: reaction.user_id, emoji_name: reaction.emoji_name, create_at: now + 200 });
@@ -103,7 +104,10 @@ function memoryStorage(point: number | undefined, stored: DeskSettings = setting
   };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets every request and storage write under way finish (the scripted server answers at once). */
+const settle = async () => {
+  for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+};
 const posted = (post: { id: string; userId?: string; message: string; rootId?: string; createAt?: number; props?: Record<string, unknown> }) => ({
   post: { userId: asker, rootId: '', type: '', createAt: now, props: {}, ...post },
   channelId: help,
@@ -113,7 +117,7 @@ const posted = (post: { id: string; userId?: string; message: string; rootId?: s
 });
 
 function desk(server: ReturnType<typeof helpChannel>, storage: ReturnType<typeof memoryStorage>, leader = true, clock = { at: now + 1_000 }) {
-  return startDeskAutomation({ account: { workspace, userId: runner }, api: server.api, clock: { now: () => clock.at }, isLeader: () => leader, storage, feedbackRequest: 'React with :+1:' });
+  return startDeskAutomation({ account: { workspace, userId: runner }, api: server.api, clock: { now: () => clock.at }, isLeader: () => leader, storage, feedbackRequest: 'React with :+1:', reminderText: (mention, minutes) => `${mention}: no reply for ${minutes} minutes` });
 }
 
 describe('the desk in a tab', () => {
@@ -254,5 +258,86 @@ describe('the desk in a tab', () => {
     await settle();
     expect(server.posts.get('q1')?.metadata.reactions).toEqual([{ user_id: runner, emoji_name: 'white_check_mark', create_at: now + 200 }]);
     expect(storage.entries).toEqual([{ kind: 'solved-by-feedback', at: now + 1_000, questionId: 'q1', channelId: help, askerId: asker }]);
+  });
+});
+
+describe('reminders from the tab', () => {
+  const minute = 60_000;
+  const reminding: DeskSettings = {
+    ...settings,
+    enabled: false,
+    reminders: { enabled: true, afterMinutes: 60, atMost: 2 },
+    hours: { workingDays: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59' },
+  };
+  const remindersIn = (server: ReturnType<typeof helpChannel>) => [...server.posts.values()].filter((post) => post.props[deskProp] === 'reminder');
+
+  it('reminds the person on duty once the delay has passed without the team, again after another delay, up to the most, and costs nothing before', async () => {
+    const server = helpChannel();
+    const storage = memoryStorage(now, reminding);
+    const clock = { at: now + 1_000 };
+    const running = desk(server, storage, true, clock);
+    await settle();
+    server.add({ id: 'q1', message: 'Printer jammed', create_at: now + 2_000, update_at: now + 2_000 });
+    running.onPosted(posted({ id: 'q1', message: 'Printer jammed', createAt: now + 2_000 }));
+    // Not an answer: answers are off.
+    await settle();
+    const before = server.api.calls.length;
+    clock.at = now + 59 * minute;
+    running.tick();
+    await settle();
+    expect(server.api.calls.slice(before)).toEqual([]);
+
+    clock.at = now + 2_000 + 60 * minute;
+    running.tick();
+    await settle();
+    expect(remindersIn(server)).toEqual([
+      expect.objectContaining({ root_id: 'q1', message: '@runner: no reply for 60 minutes', props: { [deskProp]: 'reminder', companion_desk_reminder: '1' } }),
+    ]);
+    expect(storage.entries).toEqual([expect.objectContaining({ kind: 'reminded', questionId: 'q1', reminderNumber: 1, onDutyId: runner })]);
+
+    // The same tick again, or a minute later: nothing new, and no request.
+    const afterFirst = server.api.calls.length;
+    running.tick();
+    clock.at += minute;
+    running.tick();
+    await settle();
+    expect(server.api.calls.slice(afterFirst)).toEqual([]);
+
+    // Another hour on, the second.
+    clock.at = now + 2_000 + 120 * minute;
+    running.tick();
+    await settle();
+    expect(remindersIn(server).map((post) => post.props.companion_desk_reminder)).toEqual(['1', '2']);
+    clock.at = now + 10 * 60 * minute;
+    running.tick();
+    await settle();
+    expect(remindersIn(server)).toHaveLength(2);
+  });
+
+  it('sends none once a team member marked the question solved', async () => {
+    const server = helpChannel();
+    const clock = { at: now + 1_000 };
+    const running = desk(server, memoryStorage(now, reminding), true, clock);
+    await settle();
+    server.add({ id: 'q1', message: 'Printer jammed', create_at: now + 2_000, update_at: now + 2_000 });
+    running.onPosted(posted({ id: 'q1', message: 'Printer jammed', createAt: now + 2_000 }));
+    server.posts.get('q1')?.metadata.reactions.push({ user_id: teammate, emoji_name: 'white_check_mark', create_at: now + 3_000 });
+    clock.at = now + 2 * 60 * minute;
+    running.tick();
+    await settle();
+    expect(remindersIn(server)).toEqual([]);
+  });
+
+  it('finds the open questions of the last days when it takes the lead, and reminds where one is due', async () => {
+    const server = helpChannel();
+    server.add({ id: 'q1', message: 'Printer jammed', create_at: now - 3 * 60 * minute, update_at: now - 3 * 60 * minute });
+    server.add({ id: 'q2', message: 'Wiki down', create_at: now - 3 * 60 * minute, update_at: now - 3 * 60 * minute });
+    server.add({ id: 't2', root_id: 'q2', user_id: teammate, message: 'Looking', create_at: now - 30 * minute, update_at: now - 30 * minute });
+    const running = desk(server, memoryStorage(now, reminding));
+    await settle();
+    await settle();
+    running.tick();
+    await settle();
+    expect(remindersIn(server).map((post) => post.root_id)).toEqual(['q1']);
   });
 });

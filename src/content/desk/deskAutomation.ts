@@ -2,14 +2,15 @@ import type { Account } from '../../shared/autoReply/accountData.ts';
 import type { ServerClock } from '../../shared/autoReply/serverClock.ts';
 import { BoundedSet } from '../../shared/boundedSet.ts';
 import type { DeskActivityEntry } from '../../shared/desk/deskActivity.ts';
-import { decideAnswer } from '../../shared/desk/deskAnswers.ts';
+import { decideAnswer, deskTeamIds } from '../../shared/desk/deskAnswers.ts';
 import { deskPostOfFacts, type DeskPost } from '../../shared/desk/deskPosts.ts';
 import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
 import { thumbsUpEmoji } from '../../shared/desk/questionThreads.ts';
 import type { MattermostApi } from '../mattermostApi.ts';
 import type { PostedEvent, ReactionEvent } from '../socketMessage.ts';
 import { readChangesSince } from './supportChannelHistory.ts';
-import { answerQuestion, solveFromFeedback, type DeskResponderContext } from './deskResponder.ts';
+import { decideReminder } from '../../shared/desk/deskReminders.ts';
+import { answerQuestion, reminderRecheckMs, remindIfDue, solveFromFeedback, type DeskResponderContext } from './deskResponder.ts';
 
 /** Catching up never looks further back than a day. */
 const longestCatchUpMs = 24 * 60 * 60_000;
@@ -20,6 +21,10 @@ const catchUpRetryMs = 30_000;
 /** The catch-up point is written at most this often while the socket carries everything. */
 const pointSavedEveryMs = 30_000;
 const postsRemembered = 2_000;
+/** How far back open questions are looked for, for reminders, when a tab takes the lead. */
+const reminderLookbackMs = 7 * 24 * 60 * 60_000;
+/** Threads read for reminders at once. */
+const remindersAtOnce = 5;
 
 export interface DeskAutomation {
   /** A live post from the webapp's socket; acted on only while this tab leads. */
@@ -51,6 +56,8 @@ export interface DeskAutomationContext {
   readonly storage: DeskStorage;
   /** The line that asks the asker for a 👍, in the runner's language. */
   readonly feedbackRequest: string;
+  /** A reminder's text, in the runner's language, mentioning the person on duty. */
+  readonly reminderText: (mention: string, minutes: number) => string;
 }
 
 /**
@@ -61,7 +68,7 @@ export interface DeskAutomationContext {
  * The server's thread is read before each answer, so a catch-up, a second
  * tab or another device never answers twice.
  */
-export function startDeskAutomation({ account, api, clock, isLeader, storage, feedbackRequest }: DeskAutomationContext): DeskAutomation {
+export function startDeskAutomation({ account, api, clock, isLeader, storage, feedbackRequest, reminderText }: DeskAutomationContext): DeskAutomation {
   const stopping = new AbortController();
   let settings: DeskSettings | undefined;
   /** Questions and 👍s dealt with in this tab (answered, or nothing to do). */
@@ -74,6 +81,11 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
   let catchingUp: Promise<void> | undefined;
   let catchUpRetryAt: number | undefined;
   let pointSavedAt = 0;
+  /** Open questions that may need a reminder, by id: when to read their thread again. A hint only: the thread decides. */
+  const reminderWatch = new Map<string, { readonly channelId: string; checkAt: number }>();
+  const reminding = new Set<string>();
+  /** Open questions were looked for since this tab took the lead. */
+  let watchWarmed = false;
 
   const responder: DeskResponderContext = {
     api,
@@ -83,10 +95,64 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     now: () => clock.now(),
   };
 
-  const active = () => !stopping.signal.aborted && settings?.enabled === true && isLeader();
+  const anythingOn = (current: DeskSettings | undefined) => current !== undefined && (current.enabled || current.reminders.enabled);
+  const active = () => !stopping.signal.aborted && anythingOn(settings) && isLeader();
+  const delayMs = () => (settings?.reminders.afterMinutes ?? 60) * 60_000;
+
+  /** What a live post or reaction in a support channel changes for reminders. */
+  function watchForReminders(post: DeskPost, channelId: string): void {
+    if (!settings?.reminders.enabled) return;
+    if (post.rootId === '') {
+      if (decideReminder([post], post.id, settings, account.userId, post.createAt).kind === 'wait') reminderWatch.set(post.id, { channelId, checkAt: post.createAt + delayMs() });
+      return;
+    }
+    const watched = reminderWatch.get(post.rootId);
+    const teamOrReminder = post.deskKind === 'reminder' || (post.deskKind === undefined && post.type === '' && !post.automated && deskTeamIds(settings, account.userId).has(post.userId));
+    if (watched && teamOrReminder) watched.checkAt = Math.max(watched.checkAt, post.createAt + delayMs());
+  }
+
+  /** Open questions of the last week, from the channels' posts: which may need a reminder, and when. */
+  async function warmReminderWatch(current: DeskSettings): Promise<void> {
+    if (!current.reminders.enabled || watchWarmed) return;
+    const now = clock.now();
+    for (const channelId of current.channelIds) {
+      const changes =
+        (await readChangesSince(api, channelId, now - reminderLookbackMs, stopping.signal)) ??
+        // Over the server's 1,000 changes in a week: the last day's.
+        (await readChangesSince(api, channelId, now - longestCatchUpMs, stopping.signal));
+      const threads = new Map<string, DeskPost[]>();
+      for (const post of changes?.changed ?? []) {
+        const rootId = post.rootId || post.id;
+        threads.set(rootId, [...(threads.get(rootId) ?? []), post]);
+      }
+      for (const [rootId, thread] of threads) {
+        const decision = decideReminder(thread, rootId, current, account.userId, now);
+        if (decision.kind === 'wait') reminderWatch.set(rootId, { channelId, checkAt: decision.until });
+        else if (decision.kind === 'remind' || decision.kind === 'outside-hours') reminderWatch.set(rootId, { channelId, checkAt: now });
+      }
+    }
+    watchWarmed = true;
+  }
+
+  function remindWhereDue(): void {
+    const now = clock.now();
+    const due = [...reminderWatch].filter(([id, watched]) => watched.checkAt <= now && !reminding.has(id));
+    for (const [questionId, watched] of due.slice(0, Math.max(0, remindersAtOnce - reminding.size))) {
+      reminding.add(questionId);
+      void remindIfDue(responder, questionId, watched.channelId, reminderText).then((outcome) => {
+        reminding.delete(questionId);
+        const at = clock.now();
+        if (outcome.kind === 'done') reminderWatch.delete(questionId);
+        else if (outcome.kind === 'reminded') watched.checkAt = at + delayMs();
+        else if (outcome.kind === 'wait') watched.checkAt = outcome.until;
+        else watched.checkAt = at + reminderRecheckMs;
+      });
+    }
+  }
 
   function takeQuestion(post: DeskPost, channelId: string, late: boolean): Promise<void> | undefined {
     if (!settings || dealtWith.has(post.id) || answering.has(post.id)) return undefined;
+    if (!settings.enabled) return undefined;
     const decision = decideAnswer(post, channelId, settings, account.userId, feedbackRequest);
     if (decision.kind !== 'answer') {
       dealtWith.add(post.id);
@@ -128,13 +194,18 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     if (!current || !active()) return;
     const startedAt = clock.now();
     const gapsBefore = gaps;
+    // What was heard before may have gaps, or another tab led meanwhile: open questions are looked for again.
+    reminderWatch.clear();
+    watchWarmed = false;
     const point = await storage.readCaughtUpTo();
     if (point === undefined) {
-      // Switched on just now: questions asked before are the team's.
+      // Switched on just now: questions asked before are not answered; reminders look at the last week's.
+      await warmReminderWatch(current);
       await storage.writeCaughtUpTo(startedAt);
       gapOpen = gaps !== gapsBefore;
       return;
     }
+    await warmReminderWatch(current);
     const since = Math.max(point - catchUpMarginMs, startedAt - longestCatchUpMs);
     const work: Array<Promise<void> | undefined> = [];
     for (const channelId of current.channelIds) {
@@ -169,9 +240,15 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
   }
 
   const stopWatching = storage.onChanged((stored) => {
-    const wasOn = settings?.enabled === true;
+    const before = settings;
     settings = stored.ok ? stored.settings : undefined;
-    if (!wasOn && settings?.enabled) catchUp();
+    if (JSON.stringify([before?.channelIds, before?.reminders, before?.team, before?.solvedEmoji]) !== JSON.stringify([settings?.channelIds, settings?.reminders, settings?.team, settings?.solvedEmoji])) {
+      // Looked for again under the new settings.
+      reminderWatch.clear();
+      watchWarmed = false;
+    }
+    if (!anythingOn(before) && anythingOn(settings)) catchUp();
+    else if (!watchWarmed) catchUp();
   });
   void storage.read().then((stored) => {
     if (stopping.signal.aborted || settings) return;
@@ -182,10 +259,15 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
   return {
     onPosted(posted) {
       if (!active() || !settings?.channelIds.includes(posted.channelId)) return;
-      void takeQuestion(deskPostOfFacts(posted.post), posted.channelId, false);
+      const post = deskPostOfFacts(posted.post);
+      void takeQuestion(post, posted.channelId, false);
+      watchForReminders(post, posted.channelId);
     },
     onReactionAdded(reaction) {
-      if (active()) void takeReaction(reaction, false);
+      if (!active()) return;
+      // Solved: its thread would say so anyway, when read for a reminder.
+      if (reaction.emojiName === settings?.solvedEmoji && deskTeamIds(settings, account.userId).has(reaction.userId)) reminderWatch.delete(reaction.postId);
+      void takeReaction(reaction, false);
     },
     catchUp,
     noteGap() {
@@ -194,6 +276,7 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     },
     tick() {
       if (!active() || catchingUp) return;
+      if (settings?.reminders.enabled) remindWhereDue();
       const now = clock.now();
       if (catchUpRetryAt !== undefined && now >= catchUpRetryAt) {
         catchUp();

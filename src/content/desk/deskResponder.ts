@@ -1,7 +1,10 @@
 import type { DeskActivityEntry } from '../../shared/desk/deskActivity.ts';
 import { decideFeedback, deskAnswerProps, deskTeamIds, laterAnswersOf, threadVerdict, type AnswerDecision } from '../../shared/desk/deskAnswers.ts';
 import { deskPostOf, type DeskPost } from '../../shared/desk/deskPosts.ts';
+import { decideReminder, laterRemindersOf, reminderProps, type ReminderDecision } from '../../shared/desk/deskReminders.ts';
 import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
+import { localCalendar } from '../../shared/desk/localCalendar.ts';
+import { onDutyPeriodAt } from '../../shared/desk/onDutyRotation.ts';
 import { createReply, deletePost, fetchLastViewedAt, markUnreadFrom } from '../autoReplyRest.ts';
 import type { MattermostApi } from '../mattermostApi.ts';
 import { describeFailure } from '../requestFailure.ts';
@@ -53,37 +56,53 @@ export async function answerQuestion(
 ): Promise<AnswerOutcome> {
   const { api, runnerId } = context;
   const entry = { questionId: question.id, channelId, askerId: question.userId, ...(late ? { late } : {}) };
-  let created: { id: string };
-  let viewedBefore: number;
+  let posted: PostedOnce;
   try {
     const verdict = threadVerdict(await readThread(api, question.id), question.id, deskTeamIds(context.settings(), runnerId));
     if (verdict !== 'answer') return verdict;
-    viewedBefore = await fetchLastViewedAt(api, channelId);
-    created = await createReply(api, {
+    posted = await postOnce(context, {
       channelId,
       rootId: question.id,
       message: decision.message,
       props: deskAnswerProps(),
       pendingPostId: `${runnerId}:companion-desk-answer:${question.id}`,
+      laterTwins: (thread) => laterAnswersOf(thread, question.id, runnerId),
     });
   } catch (error) {
     await context.record({ kind: 'failed', at: context.now(), action: 'answer', reason: describeFailure(error), ...entry });
     return 'failed';
   }
-  // The answer is out: what fails from here on is told beside it, never as a failed answer.
-  let afterwards: string | undefined;
-  try {
-    const later = laterAnswersOf(await readThread(api, question.id), question.id, runnerId);
-    if (later.includes(created.id)) {
-      await deletePost(api, created.id);
-      return 'another-answer-kept';
-    }
-    await keepChannelUnread(api, runnerId, channelId, viewedBefore, created.id);
-  } catch (error) {
-    afterwards = describeFailure(error);
-  }
-  await context.record({ kind: 'answered', at: context.now(), ruleNumber: decision.ruleNumber, ...entry, ...(afterwards ? { reason: afterwards } : {}) });
+  if (posted.kind === 'twin-deleted') return 'another-answer-kept';
+  await context.record({ kind: 'answered', at: context.now(), ruleNumber: decision.ruleNumber, ...entry, ...(posted.afterwards ? { reason: posted.afterwards } : {}) });
   return 'answered';
+}
+
+type PostedOnce = { readonly kind: 'posted'; /** What failed after posting: the check for a twin, the unread marker. */ readonly afterwards?: string } | { readonly kind: 'twin-deleted' };
+
+/**
+ * Posts in a thread as the desk: with a `pending_post_id` every device
+ * derives alike (the server folds twins within 30 s, per node), not setting
+ * the runner online; then reads the thread again and deletes this post if
+ * `laterTwins` names it (an earlier twin stays). A support channel the runner
+ * had not read yet is left unread. Throws only when nothing was posted.
+ */
+async function postOnce(
+  context: DeskResponderContext,
+  post: { channelId: string; rootId: string; message: string; props: Record<string, string>; pendingPostId: string; laterTwins: (thread: DeskPost[]) => string[] },
+): Promise<PostedOnce> {
+  const { api, runnerId } = context;
+  const viewedBefore = await fetchLastViewedAt(api, post.channelId);
+  const created = await createReply(api, post);
+  try {
+    if (post.laterTwins(await readThread(api, post.rootId)).includes(created.id)) {
+      await deletePost(api, created.id);
+      return { kind: 'twin-deleted' };
+    }
+    await keepChannelUnread(api, runnerId, post.channelId, viewedBefore, created.id);
+    return { kind: 'posted' };
+  } catch (error) {
+    return { kind: 'posted', afterwards: describeFailure(error) };
+  }
 }
 
 /**
@@ -124,3 +143,60 @@ export async function solveFromFeedback(context: DeskResponderContext, reaction:
     return 'failed';
   }
 }
+
+export type ReminderOutcome =
+  | { readonly kind: 'reminded' }
+  | { readonly kind: 'wait'; readonly until: number }
+  | { readonly kind: 'outside-hours' }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'failed' };
+
+/**
+ * Reminds the person on duty in a question's thread when the thread, read
+ * now, says a reminder is due; otherwise says when to look again.
+ */
+export async function remindIfDue(
+  context: DeskResponderContext,
+  questionId: string,
+  channelId: string,
+  reminderText: (mention: string, minutes: number) => string,
+): Promise<ReminderOutcome> {
+  const { api, runnerId } = context;
+  const settings = context.settings();
+  const now = context.now();
+  let decision: ReminderDecision;
+  let thread: DeskPost[];
+  try {
+    thread = await readThread(api, questionId);
+    decision = decideReminder(thread, questionId, settings, runnerId, now);
+  } catch {
+    // Unreadable now (a blip, a deleted question): looked at again later.
+    return { kind: 'wait', until: now + reminderRecheckMs };
+  }
+  if (decision.kind === 'leave') return { kind: 'done' };
+  if (decision.kind !== 'remind') return decision;
+  const askerId = thread.find((post) => post.id === questionId)?.userId ?? '';
+  const onDutyId = onDutyPeriodAt(settings.onDuty, now, localCalendar(settings.timeZone)).userId ?? runnerId;
+  const entry = { questionId, channelId, askerId, reminderNumber: decision.number, onDutyId };
+  try {
+    const [person] = await api.request<Array<{ username: string }>>('POST', `${api.client.getBaseRoute()}/users/ids`, [onDutyId]);
+    if (!person) throw new Error(`nobody has the id ${onDutyId}`);
+    const posted = await postOnce(context, {
+      channelId,
+      rootId: questionId,
+      message: reminderText(`@${person.username}`, settings.reminders.afterMinutes),
+      props: reminderProps(decision.number),
+      pendingPostId: `${runnerId}:companion-desk-reminder:${questionId}:${decision.number}`,
+      laterTwins: (after) => laterRemindersOf(after, questionId, decision.number, runnerId),
+    });
+    if (posted.kind === 'twin-deleted') return { kind: 'done' };
+    await context.record({ kind: 'reminded', at: context.now(), ...entry, ...(posted.afterwards ? { reason: posted.afterwards } : {}) });
+    return { kind: 'reminded' };
+  } catch (error) {
+    await context.record({ kind: 'failed', at: context.now(), action: 'remind', reason: describeFailure(error), ...entry });
+    return { kind: 'failed' };
+  }
+}
+
+/** How soon a thread that could not be read, or lies outside the desk's hours, is looked at again. */
+export const reminderRecheckMs = 5 * 60_000;

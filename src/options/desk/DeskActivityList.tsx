@@ -63,7 +63,7 @@ export function DeskActivityList({ account, people }: { account: Account; people
                   <td>
                     <time dateTime={new Date(entry.at).toISOString()}>{formatWhen.format(entry.at)}</time>
                   </td>
-                  <td>{describeDeskActivityEntry(entry)}</td>
+                  <td>{describeDeskActivityEntry(entry, (userId) => `@${people.get(userId)?.username ?? userId}`)}</td>
                   <td>@{people.get(entry.askerId)?.username ?? entry.askerId}</td>
                   <td>
                     <a href={linkTo(entry.questionId)} target="_blank" rel="noreferrer">
@@ -79,20 +79,25 @@ export function DeskActivityList({ account, people }: { account: Account; people
   );
 }
 
-function describeDeskActivityEntry(entry: DeskActivityEntry): string {
-  const done = whatHappened(entry);
-  // An answer that went out but whose twin check or unread marker failed says so beside it.
-  const what = entry.kind === 'answered' && entry.reason ? t('deskActivityAnsweredButAfterwards', [done, entry.reason]) : done;
+function describeDeskActivityEntry(entry: DeskActivityEntry, mention: (userId: string) => string): string {
+  const done = whatHappened(entry, mention);
+  // What the desk posted, but whose twin check or unread marker failed afterwards, says so beside it.
+  const what = (entry.kind === 'answered' || entry.kind === 'reminded') && entry.reason ? t('deskActivityAnsweredButAfterwards', [done, entry.reason]) : done;
   return entry.late ? t('deskActivityLate', [what]) : what;
 }
 
-function whatHappened(entry: DeskActivityEntry): string {
+function whatHappened(entry: DeskActivityEntry, mention: (userId: string) => string): string {
   switch (entry.kind) {
     case 'answered':
       return entry.ruleNumber === undefined ? t('deskAnsweredAutomatically') : t('deskActivityAnswered', [String(entry.ruleNumber)]);
     case 'solved-by-feedback':
       return t('deskSolvedByFeedback');
+    case 'reminded':
+      return t('deskActivityReminded', [mention(entry.onDutyId ?? ''), String(entry.reminderNumber ?? 1)]);
     case 'failed':
-      return t(entry.action === 'mark-solved' ? 'deskActivityMarkSolvedFailed' : 'deskActivityAnswerFailed', [entry.reason ?? '']);
+      return t(
+        entry.action === 'mark-solved' ? 'deskActivityMarkSolvedFailed' : entry.action === 'remind' ? 'deskActivityRemindFailed' : 'deskActivityAnswerFailed',
+        [entry.reason ?? ''],
+      );
   }
 }

@@ -8,10 +8,12 @@ import type { DeskChannelChoice, DeskPerson } from '../../shared/messages.ts';
 import { askDesk } from './askDesk.ts';
 import { errorText } from '../../ui/errorText.ts';
 import { ContentRulesEditor } from '../../ui/autoReply/ContentRulesEditor.tsx';
-import { describeSettingsProblem } from '../../ui/autoReply/settingsProblems.ts';
 import { Checkbox, Fieldset, ListField, Select, TextField, TimeZoneField } from '../../ui/fields.tsx';
 import { DeskActivityList } from './DeskActivityList.tsx';
 import { DeskAnalysis } from './DeskAnalysis.tsx';
+import { DeskRemindersFieldset } from './DeskRemindersFieldset.tsx';
+import { DeskWelcomeFieldset } from './DeskWelcomeFieldset.tsx';
+import { describeDeskProblem, remindersProblems, welcomeProblems } from './deskFormProblems.ts';
 
 type OnDutyChoice = 'desk-runner' | 'week' | 'month';
 
@@ -27,6 +29,9 @@ interface DeskDraft {
   readonly enabled: boolean;
   readonly rules: readonly ContentRule[];
   readonly askForFeedback: boolean;
+  readonly reminders: DeskSettings['reminders'];
+  readonly hours: DeskSettings['hours'];
+  readonly welcome: DeskSettings['welcome'];
 }
 
 function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string): DeskDraft {
@@ -42,6 +47,9 @@ function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string)
     enabled: settings.enabled,
     rules: settings.answers.rules,
     askForFeedback: settings.answers.askForFeedback,
+    reminders: settings.reminders,
+    hours: settings.hours,
+    welcome: settings.welcome,
   };
 }
 
@@ -52,21 +60,17 @@ function draftProblems(draft: DeskDraft): string[] {
   if (draft.teamUsernames.length === 0) problems.push(t('deskNeedsTeam'));
   if (draft.enabled && !draft.channelId) problems.push(t('deskAnswersNeedChannel'));
   if (draft.enabled && draft.rules.length === 0) problems.push(t('deskAnswersNeedRule'));
+  problems.push(...remindersProblems(draft.reminders, draft.hours), ...welcomeProblems(draft.welcome));
   return problems;
-}
-
-/** The schema's paths put the rules under `answers`; the form labels them as auto-reply's rules editor does. */
-function describeDeskProblem(problem: SettingsProblem): string {
-  return describeSettingsProblem({ ...problem, path: problem.path.replace(/^answers\.(?=rules\b)/, '') });
 }
 
 type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saved' } | { readonly kind: 'problems'; readonly lines: readonly string[] };
 
 /**
  * The support desk for one account: its channel, team, solved emoji, time
- * zone, on-duty rotation and automatic answers, what the desk did, and the
- * analysis of the channel. Channels and people are looked up through an open
- * tab signed in as the account.
+ * zone, on-duty rotation, automatic answers, reminders and welcome message,
+ * what the desk did, and the analysis of the channel. Channels and people are
+ * looked up through an open tab signed in as the account.
  */
 export function DeskSection({ account, tabId, username }: { account: Account; tabId: number | undefined; username: string }) {
   const [stored, setStored] = useState<StoredDeskSettings | undefined>(undefined);
@@ -149,6 +153,9 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       timeZone: next.timeZone,
       onDuty: next.onDuty === 'desk-runner' ? { kind: 'desk-runner' } : { kind: 'rotation', userIds: next.rotationUsernames.map(idOf), period: next.onDuty, firstDay: next.firstDay },
       answers: { rules: [...next.rules], askForFeedback: next.askForFeedback },
+      reminders: next.reminders,
+      hours: next.hours,
+      welcome: next.welcome,
     };
     let problems: readonly SettingsProblem[];
     try {
@@ -228,6 +235,8 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
             <ContentRulesEditor rules={draft.rules} onChange={(rules) => change({ rules })} />
             <Checkbox label={t('deskAskForFeedbackLabel')} checked={draft.askForFeedback} onChange={(askForFeedback) => change({ askForFeedback })} />
           </Fieldset>
+          <DeskRemindersFieldset reminders={draft.reminders} hours={draft.hours} onChange={change} />
+          <DeskWelcomeFieldset welcome={draft.welcome} onChange={(welcome) => change({ welcome })} />
           <div class="actions">
             <button type="submit" class="primary">
               {t('deskSave')}

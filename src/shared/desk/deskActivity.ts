@@ -3,7 +3,7 @@
  * options page can list it with its reasons: answers posted, questions solved
  * by the asker's 👍, and failures with what the server said.
  */
-export type DeskActivityKind = 'answered' | 'solved-by-feedback' | 'failed';
+export type DeskActivityKind = 'answered' | 'solved-by-feedback' | 'reminded' | 'failed';
 
 export interface DeskActivityEntry {
   readonly kind: DeskActivityKind;
@@ -14,8 +14,11 @@ export interface DeskActivityEntry {
   readonly askerId: string;
   /** The rule that answered (1-based). */
   readonly ruleNumber?: number;
+  /** For reminders: which of the question's reminders, and whom it mentioned. */
+  readonly reminderNumber?: number;
+  readonly onDutyId?: string;
   /** For failures: what was being done. */
-  readonly action?: 'answer' | 'mark-solved';
+  readonly action?: 'answer' | 'mark-solved' | 'remind';
   /** For failures: what the server or the network said; for an answer, what failed after it was posted (the check for a twin, the unread marker). */
   readonly reason?: string;
   /** Done when the tab caught up (after a reload, a reconnect, a frozen spell), not as the post came. */
@@ -24,11 +27,12 @@ export interface DeskActivityEntry {
 
 export const maxDeskActivityEntries = 200;
 
-const kinds: ReadonlySet<string> = new Set<DeskActivityKind>(['answered', 'solved-by-feedback', 'failed']);
+const kinds: ReadonlySet<string> = new Set<DeskActivityKind>(['answered', 'solved-by-feedback', 'reminded', 'failed']);
 
-/** Newest first; an entry replaces an earlier one of the same kind for the same question; the oldest go beyond the cap. */
+/** Newest first; an entry replaces an earlier one of the same kind (and reminder) for the same question; the oldest go beyond the cap. */
 export function appendDeskActivity(entries: readonly DeskActivityEntry[], entry: DeskActivityEntry): DeskActivityEntry[] {
-  const others = entries.filter((known) => !(known.questionId === entry.questionId && known.kind === entry.kind));
+  const same = (known: DeskActivityEntry) => known.questionId === entry.questionId && known.kind === entry.kind && known.reminderNumber === entry.reminderNumber;
+  const others = entries.filter((known) => !same(known));
   return [entry, ...others].sort((a, b) => b.at - a.at).slice(0, maxDeskActivityEntries);
 }
 
@@ -48,6 +52,7 @@ export function parseDeskActivity(stored: unknown): DeskActivityEntry[] {
 
 export interface DeskDaySummary {
   readonly answered: number;
+  readonly reminded: number;
   readonly solvedByFeedback: number;
   readonly failed: number;
 }
@@ -56,11 +61,12 @@ export interface DeskDaySummary {
 export function summarizeDeskDay(entries: readonly DeskActivityEntry[], now: number, timeZone: string): DeskDaySummary {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const today = format.format(now);
-  const counts = { answered: 0, solvedByFeedback: 0, failed: 0 };
+  const counts = { answered: 0, reminded: 0, solvedByFeedback: 0, failed: 0 };
   for (const entry of entries) {
     if (format.format(entry.at) !== today) continue;
     if (entry.kind === 'answered') counts.answered += 1;
     else if (entry.kind === 'solved-by-feedback') counts.solvedByFeedback += 1;
+    else if (entry.kind === 'reminded') counts.reminded += 1;
     else counts.failed += 1;
   }
   return counts;

@@ -6,6 +6,8 @@
  */
 
 export const deskProp = 'companion_desk';
+/** On a reminder: its number among the question's reminders, so twins from two devices are known as such. */
+export const deskReminderProp = 'companion_desk_reminder';
 
 export type DeskPostKind = 'answer' | 'reminder' | 'welcome' | 'report';
 
@@ -28,6 +30,8 @@ export interface DeskPost {
   readonly automated: boolean;
   /** What the desk posted this as, when it did. */
   readonly deskKind: DeskPostKind | undefined;
+  /** For a reminder: which of the question's reminders it is (1, 2, …). */
+  readonly reminderNumber?: number;
   readonly reactions: readonly DeskReaction[];
 }
 
@@ -63,6 +67,7 @@ export function deskPostOf(post: ServerPost): DeskPost {
     type: post.type ?? '',
     automated: props.from_bot === 'true' || props.from_webhook === 'true',
     deskKind: typeof kind === 'string' && deskKinds.has(kind) ? (kind as DeskPostKind) : undefined,
+    ...(typeof props[deskReminderProp] === 'string' && /^\d{1,2}$/.test(props[deskReminderProp]) ? { reminderNumber: Number(props[deskReminderProp]) } : {}),
     reactions: (post.metadata?.reactions ?? []).flatMap((reaction) =>
       typeof reaction.user_id === 'string' && typeof reaction.emoji_name === 'string' && typeof reaction.create_at === 'number'
         ? [{ userId: reaction.user_id, emojiName: reaction.emoji_name, createAt: reaction.create_at }]

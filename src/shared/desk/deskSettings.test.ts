@@ -40,8 +40,14 @@ describe('desk settings', () => {
     ]);
   });
 
+  it('migrates version 1, whose page never showed what runs by itself, with all of that off', () => {
+    const saved = { ...defaultDeskSettings, version: 1, enabled: true, reminders: { enabled: true, afterMinutes: 45, atMost: 2 }, welcome: { ...defaultDeskSettings.welcome, enabled: true } };
+    const result = parseDeskSettings(saved);
+    expect(result.ok && result.settings).toEqual({ ...defaultDeskSettings, reminders: { enabled: false, afterMinutes: 45, atMost: 2 } });
+  });
+
   it('refuses settings of an unknown version', () => {
-    const result = parseDeskSettings({ ...defaultDeskSettings, version: 2 });
+    const result = parseDeskSettings({ ...defaultDeskSettings, version: 3 });
     expect(result.ok ? [] : result.problems).toEqual([{ path: 'version', code: 'unknown-version' }]);
   });
 });

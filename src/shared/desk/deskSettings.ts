@@ -7,7 +7,7 @@ import { clockTime, minutes, problemOf, ruleSchema, timeZone, type SettingsProbl
  * people and groups are kept by id, which survives renames.
  */
 
-export const deskSettingsVersion = 1;
+export const deskSettingsVersion = 2;
 
 const mattermostId = v.pipe(v.string(), v.regex(/^[a-z0-9]{26}$/, 'needs-id'));
 const localDate = v.pipe(
@@ -82,7 +82,7 @@ export const defaultDeskSettings: DeskSettings = {
   timeZone: 'UTC',
   hours: { workingDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
   answers: { rules: [], askForFeedback: true },
-  reminders: { enabled: true, afterMinutes: 60, atMost: 3 },
+  reminders: { enabled: false, afterMinutes: 60, atMost: 3 },
   welcome: {
     enabled: false,
     message: 'Welcome! Ask your question as a new message here, one thread per issue, and someone from the team will answer in its thread.',
@@ -95,9 +95,28 @@ export type DeskSettingsParseResult =
   | { readonly ok: true; readonly settings: DeskSettings }
   | { readonly ok: false; readonly problems: readonly SettingsProblem[] };
 
-/** Validates desk settings from storage or an imported file. Version 1 is the first: there is nothing to migrate yet. */
+/**
+ * Version 1 was saved by an options page that edited the channel, team and
+ * analytics only: what runs by itself (answers, reminders, welcome, report)
+ * held defaults nobody chose, reminders on among them. Version 2 starts with
+ * all of it off.
+ */
+export function migrateDeskSettings(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || (input as { version?: unknown }).version !== 1) return input;
+  const old = input as Record<string, Record<string, unknown>>;
+  return {
+    ...old,
+    version: 2,
+    enabled: false,
+    reminders: { ...old.reminders, enabled: false },
+    welcome: { ...old.welcome, enabled: false },
+    weeklyReport: { ...old.weeklyReport, enabled: false },
+  };
+}
+
+/** Validates desk settings from storage or an imported file, after migrating an older version. */
 export function parseDeskSettings(input: unknown): DeskSettingsParseResult {
-  const result = v.safeParse(deskSettingsSchema, input);
+  const result = v.safeParse(deskSettingsSchema, migrateDeskSettings(input));
   if (result.success) return { ok: true, settings: result.output };
   return { ok: false, problems: result.issues.map(problemOf) };
 }
