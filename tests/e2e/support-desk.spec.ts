@@ -244,3 +244,62 @@ test('a question left without the team for the reminder delay gets one reminder 
   expect(await repliesTo(asAlice, solved.id)).toEqual([]);
   await expect(desk.getByRole('table', { name: 'Desk activity' }).getByRole('row', { name: `Reminded @${tess.user.username} (reminder 1)` })).toBeVisible();
 });
+
+/** Alice's direct messages to someone, oldest first. */
+async function directMessagesFrom(client: Client4, fromId: string, toId: string): Promise<Post[]> {
+  const channel = await requestJson<{ id: string }>(client, 'POST', '/channels/direct', [fromId, toId]);
+  const list = await requestJson<{ posts: Record<string, Post> }>(client, 'GET', `/channels/${channel.id}/posts?per_page=200`);
+  return Object.values(list.posts)
+    .filter((post) => post.user_id === fromId)
+    .sort((a, b) => a.create_at - b.create_at);
+}
+
+test('someone joining the support channel is welcomed once by direct message, never a team member; a welcome the server refuses is listed with its reason', async ({
+  newBrowser,
+  asAlice,
+}) => {
+  test.setTimeout(180_000);
+  const [tess, ann, bob, cleo] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann'), newTeamMember('Bob'), newTeamMember('Cleo')]);
+  const channel = await helpChannel(asAlice, []);
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, ann.user.username);
+  await enableCompanion(browser, tab);
+
+  const options = await openSettingsPage(browser);
+  const desk = options.getByRole('region', { name: 'Support desk' });
+  await desk.getByRole('combobox', { name: 'Support channel' }).selectOption({ label: `${channel.displayName} (Companion)` });
+  await desk.getByRole('textbox', { name: 'Team members (usernames)' }).fill(`${alice.username}, ${tess.user.username}`);
+  await desk.getByRole('checkbox', { name: 'Welcome people who join the support channel' }).check();
+  const welcomeText = 'Welcome to the help channel! Ask one question per message; we answer in its thread.';
+  await desk.getByRole('textbox', { name: 'Welcome message' }).fill(welcomeText);
+  await desk.getByRole('combobox', { name: 'Send the welcome as' }).selectOption({ label: 'A direct message' });
+  await desk.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(desk.getByText('Desk settings saved.')).toBeVisible();
+
+  // Ann joins by herself, Bob is added by alice, Tess (team) joins.
+  await ann.client.addToChannel(ann.user.id, channel.id);
+  await asAlice.addToChannel(bob.user.id, channel.id);
+  await tess.client.addToChannel(tess.user.id, channel.id);
+  for (const person of [ann, bob]) {
+    await expect.poll(async () => (await directMessagesFrom(asAlice, alice.id, person.user.id)).map((post) => post.message), { timeout: 30_000 }).toEqual([welcomeText]);
+  }
+  const [welcome] = await directMessagesFrom(asAlice, alice.id, ann.user.id);
+  expect(welcome?.props).toMatchObject({ companion_desk: 'welcome', companion_desk_channel: channel.id });
+
+  // Ann leaves and comes back: no second welcome; Tess never got one.
+  await ann.client.removeFromChannel(ann.user.id, channel.id);
+  await ann.client.addToChannel(ann.user.id, channel.id);
+  await pause(4_000);
+  expect(await directMessagesFrom(asAlice, alice.id, ann.user.id)).toHaveLength(1);
+  expect(await directMessagesFrom(asAlice, alice.id, tess.user.id)).toEqual([]);
+  const activity = desk.getByRole('table', { name: 'Desk activity' });
+  await expect(activity.getByRole('row', { name: /Welcomed to the channel/ })).toHaveCount(2);
+
+  // A message only the newcomer sees needs a permission alice lacks: the refusal is listed in plain words.
+  await desk.getByRole('combobox', { name: 'Send the welcome as' }).selectOption('ephemeral');
+  await desk.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(desk.getByText('Desk settings saved.')).toBeVisible();
+  await cleo.client.addToChannel(cleo.user.id, channel.id);
+  await expect(activity.getByRole('row', { name: /Could not welcome: HTTP 403/ })).toBeVisible({ timeout: 30_000 });
+  expect(await directMessagesFrom(asAlice, alice.id, cleo.user.id)).toEqual([]);
+});

@@ -73,6 +73,12 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
       return add({ id: `${sent.props[deskProp] === 'reminder' ? 'reminder' : 'answer'}${created}`, user_id: runner, channel_id: sent.channel_id, root_id: sent.root_id, message: sent.message, props: sent.props, create_at: now + 100, update_at: now + 100 });
     }
     if (method === 'POST' && path === `/users/${runner}/posts/q1/set_unread`) return {};
+    if (method === 'POST' && path === '/posts/ephemeral') return { id: 'ephemeral' };
+    if (method === 'POST' && path === '/channels/direct') return { id: 'dm' };
+    if (method === 'GET' && path.startsWith('/channels/dm/posts')) {
+      const inDirect = [...posts.values()].filter((post) => post.channel_id === 'dm');
+      return { order: inDirect.map((post) => post.id), posts: Object.fromEntries(inDirect.map((post) => [post.id, post])) };
+    }
     if (method === 'POST' && path === '/users/ids') return (body as string[]).map((id) => ({ id, username: id.replace(/0+$/, '') }));
     if (method === 'POST' && path === '/reactions') {
       const reaction = body as { user_id: string; post_id: string; emoji_name: string };
@@ -86,6 +92,7 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
 
 function memoryStorage(point: number | undefined, stored: DeskSettings = settings): DeskStorage & { entries: DeskActivityEntry[]; point: () => number | undefined } {
   const entries: DeskActivityEntry[] = [];
+  const welcomed = new Set<string>();
   let caughtUpTo = point;
   return {
     entries,
@@ -97,6 +104,13 @@ function memoryStorage(point: number | undefined, stored: DeskSettings = setting
       return Promise.resolve();
     },
     readCaughtUpTo: () => Promise.resolve(caughtUpTo),
+    welcomed: {
+      has: (key) => Promise.resolve(welcomed.has(key)),
+      remember: (key) => {
+        welcomed.add(key);
+        return Promise.resolve();
+      },
+    },
     writeCaughtUpTo: (at) => {
       caughtUpTo = Math.max(caughtUpTo ?? 0, at);
       return Promise.resolve();
@@ -339,5 +353,64 @@ describe('reminders from the tab', () => {
     running.tick();
     await settle();
     expect(remindersIn(server).map((post) => post.root_id)).toEqual(['q1']);
+  });
+});
+
+describe('welcome messages from the tab', () => {
+  const welcoming = (delivery: 'ephemeral' | 'direct-message'): DeskSettings => ({
+    ...settings,
+    enabled: false,
+    welcome: { enabled: true, message: 'Welcome! One thread per question.', delivery },
+  });
+  const joined = (id: string, userId: string) => posted({ id, userId, message: `${userId} joined the channel.`, props: {} });
+  const join = (id: string, userId: string) => {
+    const event = joined(id, userId);
+    return { ...event, post: { ...event.post, type: 'system_join_channel' } };
+  };
+
+  it('welcomes someone who joins with a message only they see, once, and never the team', async () => {
+    const server = helpChannel();
+    const storage = memoryStorage(now, welcoming('ephemeral'));
+    const running = desk(server, storage);
+    await settle();
+    const before = server.api.calls.length;
+    running.onPosted(join('j1', asker));
+    running.onPosted(join('j2', teammate));
+    await settle();
+    // Left and joined again.
+    running.onPosted(join('j3', asker));
+    await settle();
+    expect(server.api.calls.slice(before)).toEqual(['POST /posts/ephemeral']);
+    expect(storage.entries).toEqual([{ kind: 'welcomed', at: now + 1_000, questionId: 'j1', channelId: help, askerId: asker }]);
+  });
+
+  it('welcomes by direct message, unless the conversation already holds the desk’s welcome to that channel', async () => {
+    const server = helpChannel();
+    const storage = memoryStorage(now, welcoming('direct-message'));
+    const running = desk(server, storage);
+    await settle();
+    running.onPosted(join('j1', asker));
+    await settle();
+    const sent = [...server.posts.values()].filter((post) => post.channel_id === 'dm');
+    expect(sent).toEqual([expect.objectContaining({ message: 'Welcome! One thread per question.', props: { [deskProp]: 'welcome', companion_desk_channel: help } })]);
+
+    // Another browser, which has no memory of it: it finds the welcome in the conversation.
+    const elsewhere = memoryStorage(now, welcoming('direct-message'));
+    const other = desk(server, elsewhere);
+    await settle();
+    other.onPosted(join('j1', asker));
+    await settle();
+    expect([...server.posts.values()].filter((post) => post.channel_id === 'dm')).toHaveLength(1);
+    expect(elsewhere.entries).toEqual([]);
+  });
+
+  it('lists a welcome the server refused, with its reason', async () => {
+    const server = helpChannel((method, path) => path === '/posts/ephemeral');
+    const storage = memoryStorage(now, welcoming('ephemeral'));
+    const running = desk(server, storage);
+    await settle();
+    running.onPosted(join('j1', asker));
+    await settle();
+    expect(storage.entries).toEqual([expect.objectContaining({ kind: 'failed', action: 'welcome', reason: 'HTTP 500 app.error: The server failed', askerId: asker })]);
   });
 });

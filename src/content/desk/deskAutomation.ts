@@ -10,7 +10,8 @@ import type { MattermostApi } from '../mattermostApi.ts';
 import type { PostedEvent, ReactionEvent } from '../socketMessage.ts';
 import { readChangesSince } from './supportChannelHistory.ts';
 import { decideReminder } from '../../shared/desk/deskReminders.ts';
-import { answerQuestion, reminderRecheckMs, remindIfDue, solveFromFeedback, type DeskResponderContext } from './deskResponder.ts';
+import { decideWelcome, welcomeKey } from '../../shared/desk/deskWelcome.ts';
+import { answerQuestion, reminderRecheckMs, remindIfDue, solveFromFeedback, welcome, type DeskResponderContext, type WelcomeMemory } from './deskResponder.ts';
 
 /** Catching up never looks further back than a day. */
 const longestCatchUpMs = 24 * 60 * 60_000;
@@ -46,6 +47,7 @@ export interface DeskStorage {
   readonly record: (entry: DeskActivityEntry) => Promise<void>;
   readonly readCaughtUpTo: () => Promise<number | undefined>;
   readonly writeCaughtUpTo: (at: number) => Promise<void>;
+  readonly welcomed: WelcomeMemory;
 }
 
 export interface DeskAutomationContext {
@@ -95,7 +97,7 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     now: () => clock.now(),
   };
 
-  const anythingOn = (current: DeskSettings | undefined) => current !== undefined && (current.enabled || current.reminders.enabled);
+  const anythingOn = (current: DeskSettings | undefined) => current !== undefined && (current.enabled || current.reminders.enabled || current.welcome.enabled);
   const active = () => !stopping.signal.aborted && anythingOn(settings) && isLeader();
   const delayMs = () => (settings?.reminders.afterMinutes ?? 60) * 60_000;
 
@@ -172,6 +174,19 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     });
   }
 
+  function takeWelcome(post: DeskPost, channelId: string, late: boolean): Promise<void> | undefined {
+    if (!settings) return undefined;
+    const decision = decideWelcome(post, channelId, settings, account.userId);
+    if (decision.kind !== 'welcome') return undefined;
+    const key = `welcome:${welcomeKey(channelId, decision.userId)}`;
+    if (dealtWith.has(key)) return undefined;
+    dealtWith.add(key);
+    return welcome(responder, storage.welcomed, post, decision.userId, channelId, late).then((outcome) => {
+      // A failure is listed; the next catch-up tries again.
+      if (outcome === 'failed') dealtWith.delete(key);
+    });
+  }
+
   function takeReaction(reaction: ReactionEvent, late: boolean): Promise<void> | undefined {
     if (!settings?.channelIds.includes(reaction.channelId) || !thumbsUpEmoji.has(reaction.emojiName)) return undefined;
     const key = `${reaction.postId}:${reaction.userId}`;
@@ -214,6 +229,7 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
       const posts = changes?.changed ?? [];
       for (const post of [...posts].sort((a, b) => a.createAt - b.createAt)) {
         if (post.rootId === '' && post.createAt > since) work.push(takeQuestion(post, channelId, true));
+        if (post.joinedUserId && post.createAt > since) work.push(takeWelcome(post, channelId, true));
         if (post.deskKind === 'answer') {
           for (const reaction of post.reactions) work.push(takeReaction({ userId: reaction.userId, postId: post.id, channelId, emojiName: reaction.emojiName }, true));
         }
@@ -261,6 +277,7 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
       if (!active() || !settings?.channelIds.includes(posted.channelId)) return;
       const post = deskPostOfFacts(posted.post);
       void takeQuestion(post, posted.channelId, false);
+      void takeWelcome(post, posted.channelId, false);
       watchForReminders(post, posted.channelId);
     },
     onReactionAdded(reaction) {

@@ -3,6 +3,7 @@ import { decideFeedback, deskAnswerProps, deskTeamIds, laterAnswersOf, threadVer
 import { deskPostOf, type DeskPost } from '../../shared/desk/deskPosts.ts';
 import { decideReminder, laterRemindersOf, reminderProps, type ReminderDecision } from '../../shared/desk/deskReminders.ts';
 import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
+import { alreadyWelcomed, welcomeKey, welcomeProps } from '../../shared/desk/deskWelcome.ts';
 import { localCalendar } from '../../shared/desk/localCalendar.ts';
 import { onDutyPeriodAt } from '../../shared/desk/onDutyRotation.ts';
 import { createReply, deletePost, fetchLastViewedAt, markUnreadFrom } from '../autoReplyRest.ts';
@@ -23,6 +24,12 @@ export interface DeskResponderContext {
   readonly settings: () => DeskSettings;
   readonly record: (entry: DeskActivityEntry) => Promise<void>;
   readonly now: () => number;
+}
+
+/** Who was welcomed to which channel in this browser. */
+export interface WelcomeMemory {
+  readonly has: (key: string) => Promise<boolean>;
+  readonly remember: (key: string) => Promise<void>;
 }
 
 type ServerPost = Parameters<typeof deskPostOf>[0] & { readonly channel_id?: string; readonly delete_at?: number };
@@ -200,3 +207,39 @@ export async function remindIfDue(
 
 /** How soon a thread that could not be read, or lies outside the desk's hours, is looked at again. */
 export const reminderRecheckMs = 5 * 60_000;
+
+export type WelcomeOutcome = 'welcomed' | 'already-welcomed' | 'failed';
+
+/**
+ * Welcomes someone who joined a support channel, once: as a message only
+ * they see in the channel (`POST /posts/ephemeral`, which needs that
+ * permission), or as a direct message from the runner, which is first looked
+ * for in their conversation, so another device's welcome is not repeated.
+ */
+export async function welcome(context: DeskResponderContext, memory: WelcomeMemory, join: DeskPost, userId: string, channelId: string, late: boolean): Promise<WelcomeOutcome> {
+  const { api, runnerId } = context;
+  const settings = context.settings();
+  const key = welcomeKey(channelId, userId);
+  const entry = { questionId: join.id, channelId, askerId: userId, ...(late ? { late } : {}) };
+  try {
+    if (await memory.has(key)) return 'already-welcomed';
+    const props = welcomeProps(channelId);
+    if (settings.welcome.delivery === 'ephemeral') {
+      await api.request('POST', `${api.client.getPostsRoute()}/ephemeral`, { user_id: userId, post: { channel_id: channelId, message: settings.welcome.message, props } });
+    } else {
+      const direct = await api.request<{ id: string }>('POST', `${api.client.getBaseRoute()}/channels/direct`, [runnerId, userId]);
+      const history = await api.request<{ posts?: Record<string, { props?: Record<string, unknown> | null }> }>('GET', `${api.client.getChannelRoute(direct.id)}/posts?per_page=200`);
+      if (alreadyWelcomed(Object.values(history.posts ?? {}), channelId)) {
+        await memory.remember(key);
+        return 'already-welcomed';
+      }
+      await createReply(api, { channelId: direct.id, rootId: '', message: settings.welcome.message, props, pendingPostId: `${runnerId}:companion-desk-welcome:${key}` });
+    }
+    await memory.remember(key);
+    await context.record({ kind: 'welcomed', at: context.now(), ...entry });
+    return 'welcomed';
+  } catch (error) {
+    await context.record({ kind: 'failed', at: context.now(), action: 'welcome', reason: describeFailure(error), ...entry });
+    return 'failed';
+  }
+}

@@ -1,5 +1,5 @@
 import type { Account } from '../../shared/autoReply/accountData.ts';
-import { onDeskSettingsChanged, readDeskCaughtUpTo, readDeskSettings, recordDeskActivity, writeDeskCaughtUpTo } from '../../shared/desk/deskStore.ts';
+import { onDeskSettingsChanged, readDeskCaughtUpTo, readDeskSettings, readWelcomed, recordDeskActivity, rememberWelcomed, writeDeskCaughtUpTo } from '../../shared/desk/deskStore.ts';
 import type { DeskStorage } from './deskAutomation.ts';
 
 /** The desk automation's storage: the extension's, per account on the workspace. */
@@ -10,5 +10,6 @@ export function deskStorageFor(account: Account): DeskStorage {
     record: (entry) => recordDeskActivity(account, entry),
     readCaughtUpTo: () => readDeskCaughtUpTo(account),
     writeCaughtUpTo: (at) => writeDeskCaughtUpTo(account, at),
+    welcomed: { has: async (key) => (await readWelcomed(account)).has(key), remember: (key) => rememberWelcomed(account, key) },
   };
 }

@@ -53,7 +53,7 @@ export function DeskActivityList({ account, people }: { account: Account; people
               <tr>
                 <th scope="col">{t('deskActivityWhen')}</th>
                 <th scope="col">{t('deskActivityWhat')}</th>
-                <th scope="col">{t('deskAskedBy')}</th>
+                <th scope="col">{t('deskActivityPerson')}</th>
                 <th scope="col">{t('deskActivityThread')}</th>
               </tr>
             </thead>
@@ -92,11 +92,13 @@ function whatHappened(entry: DeskActivityEntry, mention: (userId: string) => str
       return entry.ruleNumber === undefined ? t('deskAnsweredAutomatically') : t('deskActivityAnswered', [String(entry.ruleNumber)]);
     case 'solved-by-feedback':
       return t('deskSolvedByFeedback');
+    case 'welcomed':
+      return t('deskActivityWelcomed');
     case 'reminded':
       return t('deskActivityReminded', [mention(entry.onDutyId ?? ''), String(entry.reminderNumber ?? 1)]);
     case 'failed':
       return t(
-        entry.action === 'mark-solved' ? 'deskActivityMarkSolvedFailed' : entry.action === 'remind' ? 'deskActivityRemindFailed' : 'deskActivityAnswerFailed',
+        entry.action === 'mark-solved' ? 'deskActivityMarkSolvedFailed' : entry.action === 'remind' ? 'deskActivityRemindFailed' : entry.action === 'welcome' ? 'deskActivityWelcomeFailed' : 'deskActivityAnswerFailed',
         [entry.reason ?? ''],
       );
   }

@@ -3,14 +3,15 @@
  * options page can list it with its reasons: answers posted, questions solved
  * by the asker's 👍, and failures with what the server said.
  */
-export type DeskActivityKind = 'answered' | 'solved-by-feedback' | 'reminded' | 'failed';
+export type DeskActivityKind = 'answered' | 'solved-by-feedback' | 'reminded' | 'welcomed' | 'failed';
 
 export interface DeskActivityEntry {
   readonly kind: DeskActivityKind;
   readonly at: number;
-  /** The question the entry is about. */
+  /** The question the entry is about; for a welcome, the message of the person joining. */
   readonly questionId: string;
   readonly channelId: string;
+  /** Who asked; for a welcome, who joined. */
   readonly askerId: string;
   /** The rule that answered (1-based). */
   readonly ruleNumber?: number;
@@ -18,7 +19,7 @@ export interface DeskActivityEntry {
   readonly reminderNumber?: number;
   readonly onDutyId?: string;
   /** For failures: what was being done. */
-  readonly action?: 'answer' | 'mark-solved' | 'remind';
+  readonly action?: 'answer' | 'mark-solved' | 'remind' | 'welcome';
   /** For failures: what the server or the network said; for an answer, what failed after it was posted (the check for a twin, the unread marker). */
   readonly reason?: string;
   /** Done when the tab caught up (after a reload, a reconnect, a frozen spell), not as the post came. */
@@ -27,7 +28,7 @@ export interface DeskActivityEntry {
 
 export const maxDeskActivityEntries = 200;
 
-const kinds: ReadonlySet<string> = new Set<DeskActivityKind>(['answered', 'solved-by-feedback', 'reminded', 'failed']);
+const kinds: ReadonlySet<string> = new Set<DeskActivityKind>(['answered', 'solved-by-feedback', 'reminded', 'welcomed', 'failed']);
 
 /** Newest first; an entry replaces an earlier one of the same kind (and reminder) for the same question; the oldest go beyond the cap. */
 export function appendDeskActivity(entries: readonly DeskActivityEntry[], entry: DeskActivityEntry): DeskActivityEntry[] {
@@ -67,6 +68,7 @@ export function summarizeDeskDay(entries: readonly DeskActivityEntry[], now: num
     if (entry.kind === 'answered') counts.answered += 1;
     else if (entry.kind === 'solved-by-feedback') counts.solvedByFeedback += 1;
     else if (entry.kind === 'reminded') counts.reminded += 1;
+    else if (entry.kind === 'welcomed') continue;
     else counts.failed += 1;
   }
   return counts;

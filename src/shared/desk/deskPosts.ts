@@ -6,6 +6,8 @@
  */
 
 export const deskProp = 'companion_desk';
+/** On a welcome sent as a direct message: the support channel it welcomes to. */
+export const deskWelcomeChannelProp = 'companion_desk_channel';
 /** On a reminder: its number among the question's reminders, so twins from two devices are known as such. */
 export const deskReminderProp = 'companion_desk_reminder';
 
@@ -32,6 +34,8 @@ export interface DeskPost {
   readonly deskKind: DeskPostKind | undefined;
   /** For a reminder: which of the question's reminders it is (1, 2, …). */
   readonly reminderNumber?: number;
+  /** For the system message of someone joining the channel, or being added to it: who. */
+  readonly joinedUserId?: string;
   readonly reactions: readonly DeskReaction[];
 }
 
@@ -54,6 +58,12 @@ interface ServerPost {
   readonly metadata?: { readonly reactions?: readonly ServerReaction[] | null } | null;
 }
 
+function joinedUserOf(type: string, userId: string, props: Record<string, unknown>): { joinedUserId?: string } {
+  if (type === 'system_join_channel') return { joinedUserId: userId };
+  if (type === 'system_add_to_channel' && typeof props.addedUserId === 'string') return { joinedUserId: props.addedUserId };
+  return {};
+}
+
 /** A post as the server sends it, reduced to what the desk decides from. */
 export function deskPostOf(post: ServerPost): DeskPost {
   const props = post.props ?? {};
@@ -67,6 +77,7 @@ export function deskPostOf(post: ServerPost): DeskPost {
     type: post.type ?? '',
     automated: props.from_bot === 'true' || props.from_webhook === 'true',
     deskKind: typeof kind === 'string' && deskKinds.has(kind) ? (kind as DeskPostKind) : undefined,
+    ...joinedUserOf(post.type ?? '', post.user_id, props),
     ...(typeof props[deskReminderProp] === 'string' && /^\d{1,2}$/.test(props[deskReminderProp]) ? { reminderNumber: Number(props[deskReminderProp]) } : {}),
     reactions: (post.metadata?.reactions ?? []).flatMap((reaction) =>
       typeof reaction.user_id === 'string' && typeof reaction.emoji_name === 'string' && typeof reaction.create_at === 'number'

@@ -12,7 +12,7 @@ export type StoredDeskSettings =
   | { readonly ok: true; readonly settings: DeskSettings }
   | { readonly ok: false; readonly settings: DeskSettings; readonly problems: readonly SettingsProblem[] };
 
-type DeskDataKind = 'settings' | 'activity' | 'caughtUpTo';
+type DeskDataKind = 'settings' | 'activity' | 'caughtUpTo' | 'welcomed';
 
 function deskDataKey(account: Account, kind: DeskDataKind): string {
   return `desk:${workspaceUrl(account.workspace)}:account:${account.userId}:${kind}`;
@@ -69,4 +69,20 @@ export async function readDeskCaughtUpTo(account: Account): Promise<number | und
 /** Never moves the point back. */
 export function writeDeskCaughtUpTo(account: Account, at: number): Promise<void> {
   return updateStored(deskDataKey(account, 'caughtUpTo'), (stored) => (typeof stored === 'number' ? Math.max(stored, at) : at));
+}
+
+/** People welcomed, as `welcomeKey`s, newest last; the oldest are forgotten beyond this many. */
+const welcomesRemembered = 5_000;
+
+export async function readWelcomed(account: Account): Promise<ReadonlySet<string>> {
+  const key = deskDataKey(account, 'welcomed');
+  const stored = (await browser.storage.local.get(key))[key];
+  return new Set(Array.isArray(stored) ? stored.filter((entry): entry is string => typeof entry === 'string') : []);
+}
+
+export function rememberWelcomed(account: Account, welcome: string): Promise<void> {
+  return updateStored(deskDataKey(account, 'welcomed'), (stored) => {
+    const known = Array.isArray(stored) ? stored.filter((entry): entry is string => typeof entry === 'string' && entry !== welcome) : [];
+    return [...known, welcome].slice(-welcomesRemembered);
+  });
 }
