@@ -10,6 +10,7 @@ import { startAccountAutoReply, type AccountAutoReply } from './accountAutoReply
 import type { Me } from './autoReplyRest.ts';
 import { startDeskAutomation, type DeskAutomation } from './desk/deskAutomation.ts';
 import { deskStorageFor } from './desk/deskStorage.ts';
+import { reportWordsInUiLanguage } from './desk/reportWords.ts';
 import { minutesInWords, t } from '../shared/i18n.ts';
 import { createLeadershipLock } from './leadershipLock.ts';
 import { wantsLeadership } from './leadershipPolicy.ts';
@@ -94,6 +95,7 @@ export function startAutoReplyInTab(
           isLeader: () => leadership.holding(),
           storage: deskStorageFor({ workspace, userId: me.id }),
           feedbackRequest: t('deskFeedbackRequest'),
+          reportWords: reportWordsInUiLanguage,
           reminderText: (mention, minutes) => t('deskReminderMessage', [mention, minutesInWords(minutes)]),
         })
       : undefined;

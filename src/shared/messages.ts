@@ -41,6 +41,8 @@ export type DeskContract = {
   listDeskChannelChoices: { payload: null; answer: DeskChannelChoice[] };
   /** People by username or by id; those the server does not know are missing from the answer. */
   lookUpPeople: { payload: { readonly usernames: readonly string[] } | { readonly userIds: readonly string[] }; answer: DeskPerson[] };
+  /** Posts the desk's report of the last seven days to the report channel now, whatever the schedule; answers with the post. */
+  postDeskReport: { payload: null; answer: { readonly postId: string; readonly channelId: string } };
 };
 
 export interface DeskChannelChoice {

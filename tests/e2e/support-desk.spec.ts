@@ -196,6 +196,13 @@ test('the desk answers a matching question once in its thread with two tabs open
   await expect(activity.getByRole('row', { name: /Solved by the asker/ })).toBeVisible();
   await expect(activity.getByRole('row', { name: /Answered with rule 1/ })).toBeVisible();
   await expect(activity.getByRole('link', { name: 'Open thread' }).first()).toHaveAttribute('href', `${server.url}/_redirect/pl/${question.id}`);
+
+  // The analytics count the automatic answer and the question its 👍 solved.
+  await desk.getByRole('button', { name: 'Analyse the channel' }).click();
+  const summary = desk.getByRole('table', { name: 'Summary' });
+  await expect(summary.getByRole('row', { name: /^Questions/ })).toHaveText(/Questions\s*2/);
+  await expect(summary.getByRole('row', { name: /^Answered automatically/ })).toHaveText(/Answered automatically\s*1/);
+  await expect(summary.getByRole('row', { name: /^Solved by the asker/ })).toHaveText(/👍\s*1/);
 });
 
 test('a question left without the team for the reminder delay gets one reminder mentioning the person on duty, with two tabs open, and a solved one none', async ({
@@ -302,4 +309,62 @@ test('someone joining the support channel is welcomed once by direct message, ne
   await cleo.client.addToChannel(cleo.user.id, channel.id);
   await expect(activity.getByRole('row', { name: /Could not welcome: HTTP 403/ })).toBeVisible({ timeout: 30_000 });
   expect(await directMessagesFrom(asAlice, alice.id, cleo.user.id)).toEqual([]);
+});
+
+test('the weekly report is posted once at its time with two tabs open, with the week’s figures, and one of the last 7 days on demand', async ({ newBrowser, asAlice }) => {
+  test.setTimeout(240_000);
+  const [tess, ann] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann')]);
+  const channel = await helpChannel(asAlice, [tess, ann]);
+  const reports = await helpChannel(asAlice, [tess]);
+  const solvedQuestion = await ann.client.createPost({ channel_id: channel.id, message: 'VPN down #vpn' } as Post);
+  await ann.client.createPost({ channel_id: channel.id, message: 'Wiki slow #wiki' } as Post);
+  await tess.client.createPost({ channel_id: channel.id, message: 'Restart it', root_id: solvedQuestion.id } as Post);
+  await tess.client.addReaction(tess.user.id, solvedQuestion.id, 'white_check_mark');
+
+  const browser = await newBrowser();
+  const tab = await openMattermostAs(browser, alice, ann.user.username);
+  await enableCompanion(browser, tab);
+  await openMattermostAs(browser, alice, tess.user.username);
+  const options = await openSettingsPage(browser);
+  const desk = options.getByRole('region', { name: 'Support desk' });
+  await desk.getByRole('combobox', { name: 'Support channel' }).selectOption({ label: `${channel.displayName} (Companion)` });
+  await desk.getByRole('textbox', { name: 'Team members (usernames)' }).fill(`${alice.username}, ${tess.user.username}`);
+  await desk.getByRole('combobox', { name: 'Time zone' }).fill('UTC');
+  // Due at the start of the minute after next, by the server's clock (UTC).
+  const due = new Date(Math.ceil((Date.now() + 61_000) / 60_000) * 60_000);
+  await desk.getByRole('checkbox', { name: 'Post a weekly report' }).check();
+  await desk.getByRole('combobox', { name: 'Report day' }).selectOption(String(due.getUTCDay()));
+  await desk.getByLabel('Report time').fill(due.toISOString().slice(11, 16));
+  await desk.getByRole('combobox', { name: 'Report channel' }).selectOption({ label: `${reports.displayName} (Companion)` });
+  await desk.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(desk.getByText('Desk settings saved.')).toBeVisible();
+
+  const reportsPosted = async () => {
+    const list = await requestJson<{ posts: Record<string, Post> }>(asAlice, 'GET', `/channels/${reports.id}/posts?per_page=200`);
+    return Object.values(list.posts).filter((post) => post.props?.companion_desk === 'report');
+  };
+  expect(await reportsPosted()).toEqual([]);
+  await expect.poll(async () => (await reportsPosted()).length, { timeout: 150_000, intervals: [2_000] }).toBe(1);
+  const [report] = await reportsPosted();
+  expect(report?.user_id).toBe(alice.id);
+  expect(report?.create_at ?? 0).toBeGreaterThanOrEqual(due.getTime() - 2_000);
+  const weekKey = due.toISOString().slice(0, 10);
+  const firstDay = new Date(due.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
+  expect(report?.props).toMatchObject({ companion_desk_week: weekKey });
+  expect(report?.message).toContain(`#### Support desk report, ${firstDay} to ${weekKey}`);
+  expect(report?.message).toContain('| Questions | 2 |');
+  expect(report?.message).toContain('| Solved | 1 |');
+  expect(report?.message).toContain('| Still open | 1 |');
+  expect(report?.message).toContain('Most asked about: #vpn (1), #wiki (1)');
+  // Both tabs had it due: still one a little later.
+  await pause(8_000);
+  expect(await reportsPosted()).toHaveLength(1);
+  await expect(desk.getByRole('table', { name: 'Desk activity' }).getByRole('row', { name: /Posted the weekly report/ })).toBeVisible();
+
+  // On demand, whatever the schedule.
+  await desk.getByRole('button', { name: 'Post a report of the last 7 days now' }).click();
+  await expect(desk.getByText('Report posted.')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => (await reportsPosted()).length).toBe(2);
+  const onDemand = (await reportsPosted()).find((post) => post.id !== report?.id);
+  await expect(desk.getByRole('link', { name: 'Open the report' })).toHaveAttribute('href', `${server.url}/_redirect/pl/${onDemand?.id ?? ''}`);
 });

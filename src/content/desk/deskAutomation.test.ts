@@ -4,6 +4,7 @@ import { deskProp } from '../../shared/desk/deskPosts.ts';
 import { defaultDeskSettings, type DeskSettings } from '../../shared/desk/deskSettings.ts';
 import { MattermostApiError } from '../mattermostApi.ts';
 import { scriptedApi } from '../testing/scriptedApi.ts';
+import type { ReportWords } from '../../shared/desk/weeklyReport.ts';
 import { startDeskAutomation, type DeskStorage } from './deskAutomation.ts';
 
 /**
@@ -60,17 +61,23 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
     if (method === 'GET' && one) return posts.get(one[1] ?? '');
     if (method === 'DELETE' && one) return posts.delete(one[1] ?? '') && {};
     if (method === 'GET' && path === `/channels/${help}/members/me`) return { last_viewed_at: lastViewedAt };
-    const since = new RegExp(`^/channels/${help}/posts\\?since=(\\d+)`).exec(path);
+    const since = /^\/channels\/(\w+)\/posts\?since=(\d+)/.exec(path);
     if (method === 'GET' && since) {
-      const changed = [...posts.values()].filter((post) => post.update_at > Number(since[1]));
+      const changed = [...posts.values()].filter((post) => post.channel_id === since[1] && post.update_at > Number(since[2]));
       return { order: changed.map((post) => post.id), posts: Object.fromEntries(changed.map((post) => [post.id, post])) };
     }
+    const page = /^\/channels\/(\w+)\/posts\?page=0/.exec(path);
+    if (method === 'GET' && page) {
+      const all = [...posts.values()].filter((post) => post.channel_id === page[1]).sort((a, b) => b.create_at - a.create_at);
+      return { order: all.map((post) => post.id), posts: Object.fromEntries(all.map((post) => [post.id, post])) };
+    }
+    if (method === 'GET' && path === '/channels/report/members/me') return { last_viewed_at: now + 100 };
     if (method === 'POST' && path === '/posts?set_online=false') {
       const sent = body as { channel_id: string; root_id: string; message: string; props: Record<string, unknown> };
       created += 1;
       // Collapsed threads off: posting marks the channel viewed.
       lastViewedAt = now + 100;
-      return add({ id: `${sent.props[deskProp] === 'reminder' ? 'reminder' : 'answer'}${created}`, user_id: runner, channel_id: sent.channel_id, root_id: sent.root_id, message: sent.message, props: sent.props, create_at: now + 100, update_at: now + 100 });
+      return add({ id: `${String(sent.props[deskProp] ?? 'post')}${created}`, user_id: runner, channel_id: sent.channel_id, root_id: sent.root_id, message: sent.message, props: sent.props, create_at: now + 100, update_at: now + 100 });
     }
     if (method === 'POST' && path === `/users/${runner}/posts/q1/set_unread`) return {};
     if (method === 'POST' && path === '/posts/ephemeral') return { id: 'ephemeral' };
@@ -90,10 +97,11 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
   return { api, posts, add };
 }
 
-function memoryStorage(point: number | undefined, stored: DeskSettings = settings): DeskStorage & { entries: DeskActivityEntry[]; point: () => number | undefined } {
+function memoryStorage(point: number | undefined, stored: DeskSettings = settings, owedFrom?: number): DeskStorage & { entries: DeskActivityEntry[]; point: () => number | undefined } {
   const entries: DeskActivityEntry[] = [];
   const welcomed = new Set<string>();
   let caughtUpTo = point;
+  let reportsFrom = owedFrom;
   return {
     entries,
     point: () => caughtUpTo,
@@ -104,6 +112,11 @@ function memoryStorage(point: number | undefined, stored: DeskSettings = setting
       return Promise.resolve();
     },
     readCaughtUpTo: () => Promise.resolve(caughtUpTo),
+    readReportsFrom: () => Promise.resolve(reportsFrom),
+    writeReportsFrom: (at) => {
+      reportsFrom = at === undefined ? undefined : (reportsFrom ?? at);
+      return Promise.resolve();
+    },
     welcomed: {
       has: (key) => Promise.resolve(welcomed.has(key)),
       remember: (key) => {
@@ -119,6 +132,23 @@ function memoryStorage(point: number | undefined, stored: DeskSettings = setting
 }
 
 /** Lets every request and storage write under way finish (the scripted server answers at once). */
+const words: ReportWords = {
+  title: (first, last) => `Desk ${first} to ${last}`,
+  figure: 'Figure',
+  value: 'Value',
+  questions: 'Questions',
+  solved: 'Solved',
+  open: 'Open',
+  answeredAutomatically: 'Answered automatically',
+  solvedByFeedback: 'Solved by 👍',
+  firstResponseMedian: 'First response, median',
+  firstResponseP90: 'First response, p90',
+  timeToSolvedMedian: 'Time to solved, median',
+  timeToSolvedP90: 'Time to solved, p90',
+  commonTags: 'Tags:',
+  duration: (ms) => (ms === undefined ? '—' : `${Math.round(ms / 60_000)} min`),
+};
+
 const settle = async () => {
   for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 };
@@ -131,7 +161,7 @@ const posted = (post: { id: string; userId?: string; message: string; rootId?: s
 });
 
 function desk(server: ReturnType<typeof helpChannel>, storage: ReturnType<typeof memoryStorage>, leader = true, clock = { at: now + 1_000 }) {
-  return startDeskAutomation({ account: { workspace, userId: runner }, api: server.api, clock: { now: () => clock.at }, isLeader: () => leader, storage, feedbackRequest: 'React with :+1:', reminderText: (mention, minutes) => `${mention}: no reply for ${minutes} minutes` });
+  return startDeskAutomation({ account: { workspace, userId: runner }, api: server.api, clock: { now: () => clock.at }, isLeader: () => leader, storage, feedbackRequest: 'React with :+1:', reminderText: (mention, minutes) => `${mention}: no reply for ${minutes} minutes`, reportWords: () => words });
 }
 
 describe('the desk in a tab', () => {
@@ -412,5 +442,49 @@ describe('welcome messages from the tab', () => {
     running.onPosted(join('j1', asker));
     await settle();
     expect(storage.entries).toEqual([expect.objectContaining({ kind: 'failed', action: 'welcome', reason: 'HTTP 500 app.error: The server failed', askerId: asker })]);
+  });
+});
+
+describe('the weekly report from the tab', () => {
+  // Tuesday 2023-11-14 22:13:20 UTC is `now`; the report is due on Tuesdays at 22:00 UTC.
+  const reporting: DeskSettings = { ...settings, enabled: false, weeklyReport: { enabled: true, weekday: 2, time: '22:00', channelId: 'report' } };
+  const reportsIn = (server: ReturnType<typeof helpChannel>) => [...server.posts.values()].filter((post) => post.props[deskProp] === 'report');
+
+  it('posts the week’s figures once when due, and not again on the next tick', async () => {
+    const server = helpChannel();
+    server.add({ id: 'q1', message: 'VPN?', create_at: now - 2 * 60 * 60_000, update_at: now - 2 * 60 * 60_000 });
+    server.add({ id: 'r1', root_id: 'q1', user_id: teammate, message: 'Restart it', create_at: now - 60 * 60_000, update_at: now - 60 * 60_000 });
+    const storage = memoryStorage(now, reporting, now - 24 * 60 * 60_000);
+    const running = desk(server, storage);
+    await settle();
+    running.tick();
+    await settle();
+    running.tick();
+    await settle();
+    const reports = reportsIn(server);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ channel_id: 'report', root_id: '', props: { [deskProp]: 'report', companion_desk_week: '2023-11-14' } });
+    expect(reports[0]?.message).toContain('#### Desk 2023-11-07 to 2023-11-14');
+    expect(reports[0]?.message).toContain('| Questions | 1 |');
+    expect(reports[0]?.message).toContain('| First response, median | 60 min |');
+    expect(storage.entries).toEqual([expect.objectContaining({ kind: 'reported', reportWeek: '2023-11-07', channelId: 'report' })]);
+  });
+
+  it('sends nothing another tab or device already sent, and nothing for a week before reports were switched on', async () => {
+    const server = helpChannel();
+    server.add({ id: 'earlier', channel_id: 'report', user_id: teammate, props: { [deskProp]: 'report', companion_desk_week: '2023-11-14' }, create_at: now - 10 * 60_000, update_at: now - 10 * 60_000 });
+    const running = desk(server, memoryStorage(now, reporting, now - 24 * 60 * 60_000));
+    await settle();
+    running.tick();
+    await settle();
+    expect(reportsIn(server)).toHaveLength(1);
+
+    const fresh = helpChannel();
+    const switchedOnNow = memoryStorage(now, reporting);
+    const other = desk(fresh, switchedOnNow);
+    await settle();
+    other.tick();
+    await settle();
+    expect(reportsIn(fresh)).toEqual([]);
   });
 });

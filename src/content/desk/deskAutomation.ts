@@ -11,6 +11,9 @@ import type { PostedEvent, ReactionEvent } from '../socketMessage.ts';
 import { readChangesSince } from './supportChannelHistory.ts';
 import { decideReminder } from '../../shared/desk/deskReminders.ts';
 import { decideWelcome, welcomeKey } from '../../shared/desk/deskWelcome.ts';
+import { lastScheduledReport, type ReportWords } from '../../shared/desk/weeklyReport.ts';
+import { describeFailure } from '../requestFailure.ts';
+import { postReport } from './deskReport.ts';
 import { answerQuestion, reminderRecheckMs, remindIfDue, solveFromFeedback, welcome, type DeskResponderContext, type WelcomeMemory } from './deskResponder.ts';
 
 /** Catching up never looks further back than a day. */
@@ -48,6 +51,9 @@ export interface DeskStorage {
   readonly readCaughtUpTo: () => Promise<number | undefined>;
   readonly writeCaughtUpTo: (at: number) => Promise<void>;
   readonly welcomed: WelcomeMemory;
+  /** From when weekly reports are owed: the moment the tab first saw them switched on. */
+  readonly readReportsFrom: () => Promise<number | undefined>;
+  readonly writeReportsFrom: (at: number | undefined) => Promise<void>;
 }
 
 export interface DeskAutomationContext {
@@ -60,6 +66,7 @@ export interface DeskAutomationContext {
   readonly feedbackRequest: string;
   /** A reminder's text, in the runner's language, mentioning the person on duty. */
   readonly reminderText: (mention: string, minutes: number) => string;
+  readonly reportWords: () => ReportWords;
 }
 
 /**
@@ -70,7 +77,7 @@ export interface DeskAutomationContext {
  * The server's thread is read before each answer, so a catch-up, a second
  * tab or another device never answers twice.
  */
-export function startDeskAutomation({ account, api, clock, isLeader, storage, feedbackRequest, reminderText }: DeskAutomationContext): DeskAutomation {
+export function startDeskAutomation({ account, api, clock, isLeader, storage, feedbackRequest, reminderText, reportWords }: DeskAutomationContext): DeskAutomation {
   const stopping = new AbortController();
   let settings: DeskSettings | undefined;
   /** Questions and 👍s dealt with in this tab (answered, or nothing to do). */
@@ -97,7 +104,39 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     now: () => clock.now(),
   };
 
-  const anythingOn = (current: DeskSettings | undefined) => current !== undefined && (current.enabled || current.reminders.enabled || current.welcome.enabled);
+  const anythingOn = (current: DeskSettings | undefined) =>
+    current !== undefined && (current.enabled || current.reminders.enabled || current.welcome.enabled || current.weeklyReport.enabled);
+  /** The scheduled report last dealt with (sent, found sent, or not owed), by its key; and when to try again after a failure. */
+  let reportDealtWith: string | undefined;
+  let reporting = false;
+  let reportRetryAt = 0;
+
+  /** Sends the latest scheduled report if nobody has, once it is owed: the browser may have been closed at the time. */
+  async function reportIfDue(current: DeskSettings): Promise<void> {
+    const now = clock.now();
+    const week = lastScheduledReport(now, current.weeklyReport, current.timeZone);
+    if (reportDealtWith === week.key || now < reportRetryAt) return;
+    const owedFrom = await storage.readReportsFrom();
+    if (owedFrom === undefined) {
+      // Switched on just now: the first report owed is the next one.
+      await storage.writeReportsFrom(now);
+      reportDealtWith = week.key;
+      return;
+    }
+    if (week.scheduledAt < owedFrom) {
+      reportDealtWith = week.key;
+      return;
+    }
+    const entry = { questionId: '', channelId: current.weeklyReport.channelId ?? '', askerId: account.userId, reportWeek: week.firstDay };
+    try {
+      const outcome = await postReport({ api, runnerId: account.userId, settings: current, now: () => clock.now(), words: reportWords() }, week, true);
+      reportDealtWith = week.key;
+      if (outcome.kind === 'posted') await responder.record({ kind: 'reported', at: clock.now(), ...entry, questionId: outcome.postId, ...(now - week.scheduledAt > catchUpMarginMs ? { late: true } : {}) });
+    } catch (error) {
+      reportRetryAt = clock.now() + reminderRecheckMs;
+      await responder.record({ kind: 'failed', at: clock.now(), action: 'report', reason: describeFailure(error), ...entry });
+    }
+  }
   const active = () => !stopping.signal.aborted && anythingOn(settings) && isLeader();
   const delayMs = () => (settings?.reminders.afterMinutes ?? 60) * 60_000;
 
@@ -263,6 +302,11 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
       reminderWatch.clear();
       watchWarmed = false;
     }
+    if (before?.weeklyReport.enabled && settings && !settings.weeklyReport.enabled) {
+      // Switched off: switched on again later, no report is owed for the time between.
+      void storage.writeReportsFrom(undefined).catch(() => undefined);
+      reportDealtWith = undefined;
+    }
     if (!anythingOn(before) && anythingOn(settings)) catchUp();
     else if (!watchWarmed) catchUp();
   });
@@ -294,6 +338,12 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     tick() {
       if (!active() || catchingUp) return;
       if (settings?.reminders.enabled) remindWhereDue();
+      if (settings?.weeklyReport.enabled && !reporting) {
+        reporting = true;
+        void reportIfDue(settings).finally(() => {
+          reporting = false;
+        });
+      }
       const now = clock.now();
       if (catchUpRetryAt !== undefined && now >= catchUpRetryAt) {
         catchUp();

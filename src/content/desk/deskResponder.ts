@@ -117,7 +117,7 @@ async function postOnce(
  * runner posts. If the runner had not read the channel up to then, its
  * unread marker goes back on the first post they had not seen.
  */
-async function keepChannelUnread(api: MattermostApi, runnerId: string, channelId: string, viewedBefore: number, answerId: string): Promise<void> {
+export async function keepChannelUnread(api: MattermostApi, runnerId: string, channelId: string, viewedBefore: number, answerId: string): Promise<void> {
   const viewedAfter = await fetchLastViewedAt(api, channelId);
   if (viewedAfter <= viewedBefore) return;
   const since = await api.request<{ posts?: Record<string, ServerPost> }>('GET', `${api.client.getChannelRoute(channelId)}/posts?since=${viewedBefore}&skipFetchThreads=true`);

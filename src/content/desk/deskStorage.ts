@@ -1,5 +1,5 @@
 import type { Account } from '../../shared/autoReply/accountData.ts';
-import { onDeskSettingsChanged, readDeskCaughtUpTo, readDeskSettings, readWelcomed, recordDeskActivity, rememberWelcomed, writeDeskCaughtUpTo } from '../../shared/desk/deskStore.ts';
+import { onDeskSettingsChanged, readDeskCaughtUpTo, readDeskSettings, readReportsFrom, readWelcomed, recordDeskActivity, rememberWelcomed, writeDeskCaughtUpTo, writeReportsFrom } from '../../shared/desk/deskStore.ts';
 import type { DeskStorage } from './deskAutomation.ts';
 
 /** The desk automation's storage: the extension's, per account on the workspace. */
@@ -10,6 +10,8 @@ export function deskStorageFor(account: Account): DeskStorage {
     record: (entry) => recordDeskActivity(account, entry),
     readCaughtUpTo: () => readDeskCaughtUpTo(account),
     writeCaughtUpTo: (at) => writeDeskCaughtUpTo(account, at),
+    readReportsFrom: () => readReportsFrom(account),
+    writeReportsFrom: (at) => writeReportsFrom(account, at),
     welcomed: { has: async (key) => (await readWelcomed(account)).has(key), remember: (key) => rememberWelcomed(account, key) },
   };
 }

@@ -85,3 +85,12 @@ export async function readChangesSince(api: MattermostApi, channelId: string, si
     deletedIds: rows.filter((post) => post.delete_at).map((post) => post.id),
   };
 }
+
+/** The channel's newest page of posts (replies included), newest first. */
+export async function readNewestPosts(api: MattermostApi, channelId: string, signal: AbortSignal): Promise<DeskPost[]> {
+  const list = await api.request<PostList>('GET', `${api.client.getChannelRoute(channelId)}/posts?page=0&per_page=${pageSize}&skipFetchThreads=true`, undefined, { signal });
+  return (list.order ?? []).flatMap((id) => {
+    const post = list.posts?.[id];
+    return post && !post.delete_at ? [deskPostOf(post)] : [];
+  });
+}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '../../shared/autoReply/accountData.ts';
 import type { DeskActivityEntry } from '../../shared/desk/deskActivity.ts';
 import { onDeskActivityChanged, readDeskActivity } from '../../shared/desk/deskStore.ts';
-import { t } from '../../shared/i18n.ts';
+import { t, type MessageKey } from '../../shared/i18n.ts';
 import type { DeskPerson } from '../../shared/messages.ts';
 import { workspaceUrl } from '../../shared/workspace.ts';
 import { errorText } from '../../ui/errorText.ts';
@@ -10,6 +10,17 @@ import { errorText } from '../../ui/errorText.ts';
 type Reading = { readonly kind: 'reading' } | { readonly kind: 'read'; readonly entries: readonly DeskActivityEntry[] } | { readonly kind: 'failed'; readonly reason: string };
 
 const formatWhen = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** A calendar date, kept in UTC so that no time zone moves it to the day before. */
+const formatDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** What failed, by what was being done; an entry from before actions were recorded was an answer. */
+const failureMessages = {
+  answer: 'deskActivityAnswerFailed',
+  'mark-solved': 'deskActivityMarkSolvedFailed',
+  remind: 'deskActivityRemindFailed',
+  welcome: 'deskActivityWelcomeFailed',
+  report: 'deskActivityReportFailed',
+} as const satisfies Record<NonNullable<DeskActivityEntry['action']>, MessageKey>;
 
 /** What the desk did for the account, newest first, following every change: answers, questions solved by feedback, and what failed with why. */
 export function DeskActivityList({ account, people }: { account: Account; people: ReadonlyMap<string, DeskPerson> }) {
@@ -59,16 +70,18 @@ export function DeskActivityList({ account, people }: { account: Account; people
             </thead>
             <tbody>
               {reading.entries.map((entry) => (
-                <tr key={`${entry.kind}-${entry.questionId}`} class={entry.kind === 'failed' ? 'activity-failed' : undefined}>
+                <tr key={`${entry.kind}-${entry.questionId}-${entry.at}`} class={entry.kind === 'failed' ? 'activity-failed' : undefined}>
                   <td>
                     <time dateTime={new Date(entry.at).toISOString()}>{formatWhen.format(entry.at)}</time>
                   </td>
                   <td>{describeDeskActivityEntry(entry, (userId) => `@${people.get(userId)?.username ?? userId}`)}</td>
                   <td>@{people.get(entry.askerId)?.username ?? entry.askerId}</td>
                   <td>
-                    <a href={linkTo(entry.questionId)} target="_blank" rel="noreferrer">
-                      {t('deskActivityOpenThread')}
-                    </a>
+                    {entry.questionId && (
+                      <a href={linkTo(entry.questionId)} target="_blank" rel="noreferrer">
+                        {t('deskActivityOpenThread')}
+                      </a>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -96,10 +109,15 @@ function whatHappened(entry: DeskActivityEntry, mention: (userId: string) => str
       return t('deskActivityWelcomed');
     case 'reminded':
       return t('deskActivityReminded', [mention(entry.onDutyId ?? ''), String(entry.reminderNumber ?? 1)]);
+    case 'reported':
+      return t('deskActivityReported', [dayText(entry.reportWeek ?? '')]);
     case 'failed':
-      return t(
-        entry.action === 'mark-solved' ? 'deskActivityMarkSolvedFailed' : entry.action === 'remind' ? 'deskActivityRemindFailed' : entry.action === 'welcome' ? 'deskActivityWelcomeFailed' : 'deskActivityAnswerFailed',
-        [entry.reason ?? ''],
-      );
+      return t(failureMessages[entry.action ?? 'answer'], [entry.reason ?? '']);
   }
+}
+
+/** "3 Mar 2025" for "2025-03-03"; a date that does not read as one, as it is. */
+function dayText(day: string): string {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(at) ? day : formatDay.format(at);
 }

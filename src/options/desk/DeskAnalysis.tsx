@@ -29,6 +29,8 @@ export function DeskAnalysis(props: { account: Account; tabId: number; settings:
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [names, setNames] = useState<ReadonlyMap<string, DeskPerson>>(props.people);
   const requestId = useRef('');
+  // Once the desk answers by itself, or has (answers given before it was switched off still count).
+  const withAutomaticAnswers = settings.enabled || (run.kind === 'done' && run.result.analytics.answeredAutomatically > 0);
 
   useEffect(
     () =>
@@ -104,13 +106,13 @@ export function DeskAnalysis(props: { account: Account; tabId: number; settings:
           <p role="status" class="help">
             {t(run.result.incremental ? 'deskAnalysedChanges' : 'deskAnalysedPosts', [String(run.result.postsRead), String(Math.round(run.result.tookMs))])}
           </p>
-          <DeskFigures analytics={run.result.analytics} nameOf={nameOf} linkTo={linkTo} />
+          <DeskFigures analytics={run.result.analytics} nameOf={nameOf} linkTo={linkTo} withAutomaticAnswers={withAutomaticAnswers} />
           <button
             type="button"
             onClick={() =>
               // With a byte-order mark, spreadsheets read the file as UTF-8 (Chinese, emoji).
               saveAsFile(
-                `\uFEFF${deskAnalyticsCsv(run.result.analytics, csvLabels(), nameOf, linkTo)}`,
+                `\uFEFF${deskAnalyticsCsv(run.result.analytics, csvLabels(), nameOf, linkTo, withAutomaticAnswers)}`,
                 'text/csv;charset=utf-8',
                 `companion-desk-${workspaceLabel(account.workspace).replace(/[^\w.-]+/g, '_')}-${run.span}d.csv`,
               )
@@ -130,6 +132,8 @@ function csvLabels(): CsvLabels {
     value: t('deskCsvValue'),
     questions: t('deskQuestions'),
     solved: t('deskSolved'),
+    answeredAutomatically: t('deskAnsweredAutomatically'),
+    solvedByFeedback: t('deskSolvedByFeedback'),
     firstResponseMedian: t('deskCsvFirstResponseMedian'),
     firstResponseP90: t('deskCsvFirstResponseP90'),
     timeToSolvedMedian: t('deskCsvTimeToSolvedMedian'),

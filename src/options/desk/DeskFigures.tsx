@@ -4,8 +4,14 @@ import { durationText } from '../../ui/durationText.ts';
 import { weekdayName } from '../../ui/weekdayName.ts';
 
 /** The desk's figures as tables a screen reader reads cell by cell; the bars and the heatmap only add shading. */
-export function DeskFigures(props: { analytics: DeskAnalytics; nameOf: (userId: string) => string; linkTo: (postId: string) => string }) {
-  const { analytics, nameOf, linkTo } = props;
+export function DeskFigures(props: {
+  analytics: DeskAnalytics;
+  nameOf: (userId: string) => string;
+  linkTo: (postId: string) => string;
+  /** The desk answers by itself (or has): its automatic answers and the questions their 👍 solved are counted. */
+  withAutomaticAnswers: boolean;
+}) {
+  const { analytics, nameOf, linkTo, withAutomaticAnswers } = props;
   const weekMost = Math.max(1, ...analytics.perWeek.map((week) => week.questions));
   const hourMost = Math.max(1, ...analytics.busiestHours.flat());
   const dateText = (at: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
@@ -23,6 +29,18 @@ export function DeskFigures(props: { analytics: DeskAnalytics; nameOf: (userId: 
             <th scope="row">{t('deskSolved')}</th>
             <td>{analytics.solved}</td>
           </tr>
+          {withAutomaticAnswers && (
+            <>
+              <tr>
+                <th scope="row">{t('deskAnsweredAutomatically')}</th>
+                <td>{analytics.answeredAutomatically}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('deskSolvedByFeedback')}</th>
+                <td>{analytics.solvedByFeedback}</td>
+              </tr>
+            </>
+          )}
           <tr>
             <th scope="row">{t('deskOpenNow')}</th>
             <td>{analytics.openCount}</td>

@@ -3,12 +3,10 @@ import { t } from '../../shared/i18n.ts';
 import { Checkbox, Fieldset, NumberField, TextField } from '../../ui/fields.tsx';
 import { weekdayName } from '../../ui/weekdayName.ts';
 import { reminderLimits } from './deskFormProblems.ts';
+import { weekdaysFromMonday } from './weekdays.ts';
 
 type Reminders = DeskSettings['reminders'];
 type Hours = DeskSettings['hours'];
-
-/** Monday first; the settings count from Sunday = 0. */
-const weekdays = [1, 2, 3, 4, 5, 6, 0];
 
 /** Reminders to the person on duty about unanswered questions, and the desk's days and hours they keep to. */
 export function DeskRemindersFieldset(props: {
@@ -44,7 +42,7 @@ export function DeskRemindersFieldset(props: {
         />
       </div>
       <Fieldset legend={t('workingDaysLabel')}>
-        {weekdays.map((day) => (
+        {weekdaysFromMonday.map((day) => (
           <Checkbox key={day} label={weekdayName(day)} checked={hours.workingDays.includes(day)} onChange={(working) => setDay(day, working)} />
         ))}
       </Fieldset>

@@ -12,8 +12,10 @@ import { Checkbox, Fieldset, ListField, Select, TextField, TimeZoneField } from 
 import { DeskActivityList } from './DeskActivityList.tsx';
 import { DeskAnalysis } from './DeskAnalysis.tsx';
 import { DeskRemindersFieldset } from './DeskRemindersFieldset.tsx';
+import { DeskReportNow } from './DeskReportNow.tsx';
+import { DeskWeeklyReportFieldset } from './DeskWeeklyReportFieldset.tsx';
 import { DeskWelcomeFieldset } from './DeskWelcomeFieldset.tsx';
-import { describeDeskProblem, remindersProblems, welcomeProblems } from './deskFormProblems.ts';
+import { describeDeskProblem, remindersProblems, weeklyReportProblems, welcomeProblems } from './deskFormProblems.ts';
 
 type OnDutyChoice = 'desk-runner' | 'week' | 'month';
 
@@ -32,6 +34,7 @@ interface DeskDraft {
   readonly reminders: DeskSettings['reminders'];
   readonly hours: DeskSettings['hours'];
   readonly welcome: DeskSettings['welcome'];
+  readonly weeklyReport: DeskSettings['weeklyReport'];
 }
 
 function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string): DeskDraft {
@@ -50,6 +53,7 @@ function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string)
     reminders: settings.reminders,
     hours: settings.hours,
     welcome: settings.welcome,
+    weeklyReport: settings.weeklyReport,
   };
 }
 
@@ -60,7 +64,7 @@ function draftProblems(draft: DeskDraft): string[] {
   if (draft.teamUsernames.length === 0) problems.push(t('deskNeedsTeam'));
   if (draft.enabled && !draft.channelId) problems.push(t('deskAnswersNeedChannel'));
   if (draft.enabled && draft.rules.length === 0) problems.push(t('deskAnswersNeedRule'));
-  problems.push(...remindersProblems(draft.reminders, draft.hours), ...welcomeProblems(draft.welcome));
+  problems.push(...remindersProblems(draft.reminders, draft.hours), ...welcomeProblems(draft.welcome), ...weeklyReportProblems(draft.weeklyReport));
   return problems;
 }
 
@@ -68,9 +72,10 @@ type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saved' } | { read
 
 /**
  * The support desk for one account: its channel, team, solved emoji, time
- * zone, on-duty rotation, automatic answers, reminders and welcome message,
- * what the desk did, and the analysis of the channel. Channels and people are
- * looked up through an open tab signed in as the account.
+ * zone, on-duty rotation, automatic answers, reminders, welcome message and
+ * weekly report, what the desk did, and the analysis of the channel.
+ * Channels and people are looked up through an open tab signed in as the
+ * account.
  */
 export function DeskSection({ account, tabId, username }: { account: Account; tabId: number | undefined; username: string }) {
   const [stored, setStored] = useState<StoredDeskSettings | undefined>(undefined);
@@ -156,6 +161,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       reminders: next.reminders,
       hours: next.hours,
       welcome: next.welcome,
+      weeklyReport: next.weeklyReport,
     };
     let problems: readonly SettingsProblem[];
     try {
@@ -172,6 +178,8 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
     setStored({ ok: true, settings });
     setSaveState({ kind: 'saved' });
   };
+
+  const channelOptions = (channels ?? []).map((channel) => [channel.id, `${channel.displayName} (${channel.teamName})`] as const);
 
   const change = (patch: Partial<DeskDraft>) => {
     setDraft((current) => (current ? { ...current, ...patch } : current));
@@ -202,7 +210,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
           <Select
             label={t('deskChannelLabel')}
             value={draft.channelId}
-            options={[['', t('deskChannelNone')] as const, ...channels.map((channel) => [channel.id, `${channel.displayName} (${channel.teamName})`] as const)]}
+            options={[['', t('deskChannelNone')] as const, ...channelOptions]}
             onChange={(channelId) => change({ channelId })}
           />
           <ListField label={t('deskTeamLabel')} values={draft.teamUsernames} onChange={(teamUsernames) => change({ teamUsernames })} />
@@ -237,6 +245,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
           </Fieldset>
           <DeskRemindersFieldset reminders={draft.reminders} hours={draft.hours} onChange={change} />
           <DeskWelcomeFieldset welcome={draft.welcome} onChange={(welcome) => change({ welcome })} />
+          <DeskWeeklyReportFieldset weeklyReport={draft.weeklyReport} channels={channelOptions} onChange={(weeklyReport) => change({ weeklyReport })} />
           <div class="actions">
             <button type="submit" class="primary">
               {t('deskSave')}
@@ -252,6 +261,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       ) : (
         !lookupProblem && <p role="status">{t('popupLoading')}</p>
       )}
+      {stored.settings.weeklyReport.channelId && <DeskReportNow account={account} tabId={tabId} />}
       {stored.settings.channelIds[0] && <DeskActivityList account={account} people={people} />}
       {stored.settings.channelIds[0] && (
         <DeskAnalysis

@@ -24,11 +24,12 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { describeDeskProblem, remindersProblems, welcomeProblems } = await import('./deskFormProblems.ts');
+const { describeDeskProblem, remindersProblems, weeklyReportProblems, welcomeProblems } = await import('./deskFormProblems.ts');
 
 const reminders = { ...defaultDeskSettings.reminders, enabled: true };
 const hours = defaultDeskSettings.hours;
 const welcome = { ...defaultDeskSettings.welcome, enabled: true };
+const weeklyReport = { ...defaultDeskSettings.weeklyReport, enabled: true };
 
 describe('reminders before saving', () => {
   it('need at least one working day', () => {
@@ -63,6 +64,20 @@ describe('the welcome before saving', () => {
   });
 });
 
+describe('the weekly report before saving', () => {
+  it('needs a channel when switched on', () => {
+    expect(weeklyReportProblems({ ...weeklyReport, channelId: null })).toEqual(['Not saved: choose the channel the weekly report goes to.']);
+  });
+
+  it('passes with a channel', () => {
+    expect(weeklyReportProblems({ ...weeklyReport, channelId: 'c'.repeat(26) })).toEqual([]);
+  });
+
+  it('may have no channel while switched off', () => {
+    expect(weeklyReportProblems({ ...weeklyReport, enabled: false, channelId: null })).toEqual([]);
+  });
+});
+
 describe('desk settings problems in words', () => {
   it('give a number out of range with both its bounds', () => {
     expect(describeDeskProblem({ path: 'reminders.afterMinutes', code: 'too-small', limit: 1 })).toBe(
@@ -80,6 +95,10 @@ describe('desk settings problems in words', () => {
     expect(describeDeskProblem({ path: 'welcome.message', code: 'too-long', limit: 4000 })).toBe(
       'Welcome message: must have at most 4000 characters or entries',
     );
+  });
+
+  it('name the weekly report fields by their labels', () => {
+    expect(describeDeskProblem({ path: 'weeklyReport.time', code: 'needs-clock-time' })).toBe('Report time: needs a time as HH:MM');
   });
 
   it('label the rules as the rules editor does', () => {

@@ -24,6 +24,11 @@ export function welcomeProblems(welcome: DeskSettings['welcome']): string[] {
   return welcome.enabled && welcome.message.trim() === '' ? [t('deskWelcomeNeedsMessage')] : [];
 }
 
+/** What keeps the weekly report from being saved: it needs somewhere to go. */
+export function weeklyReportProblems(weeklyReport: DeskSettings['weeklyReport']): string[] {
+  return weeklyReport.enabled && !weeklyReport.channelId ? [t('deskWeeklyReportNeedsChannel')] : [];
+}
+
 /** The desk's own fields, by the label the form shows for them. */
 const deskFieldLabels: Record<string, MessageKey> = {
   solvedEmoji: 'deskSolvedEmojiLabel',
@@ -35,6 +40,9 @@ const deskFieldLabels: Record<string, MessageKey> = {
   'hours.end': 'deskRemindUntilLabel',
   'welcome.message': 'deskWelcomeMessageLabel',
   'welcome.delivery': 'deskWelcomeDeliveryLabel',
+  'weeklyReport.weekday': 'deskWeeklyReportDayLabel',
+  'weeklyReport.time': 'deskWeeklyReportTimeLabel',
+  'weeklyReport.channelId': 'deskWeeklyReportChannelLabel',
 };
 
 const numberLimits: Record<string, { readonly min: number; readonly max: number }> = {

@@ -15,6 +15,7 @@ import { SettingsIcon } from '../../ui/icons.tsx';
 import { openOptionsPage } from '../../ui/optionsLink.ts';
 import { ActivitySummaryLine, AwayDigest } from './AwayDigest.tsx';
 import { HealthLine } from '../../ui/autoReply/HealthLine.tsx';
+import { DeskSummary } from '../desk/DeskSummary.tsx';
 
 const statusRefreshMs = 2_000;
 
@@ -48,9 +49,9 @@ export function AutoReplyPanel({ workspace, tabId }: { workspace: Workspace; tab
 
 /**
  * The account's everyday settings: the switch, the message and the interval,
- * with a line of today's activity. Every change is validated and, when
- * valid, saved at once; open tabs pick it up without a reload. Everything
- * else is on the options page, one click away.
+ * with a line of today's activity and one of the support desk's. Every
+ * change is validated and, when valid, saved at once; open tabs pick it up
+ * without a reload. Everything else is on the options page, one click away.
  */
 function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; tabId: number; status: AutoReplyTabStatus }) {
   const editor = useAccountSettings(account, status.serverOffsetMs);
@@ -96,6 +97,7 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
           {t('allSettingsButton')}
         </button>
       </div>
+      <DeskSummary account={account} />
       {stored.ok && !isAutoReplyActive(stored.settings, now) && <AwayDigest tabId={tabId} entries={entries} />}
     </section>
   );

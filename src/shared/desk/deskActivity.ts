@@ -3,7 +3,7 @@
  * options page can list it with its reasons: answers posted, questions solved
  * by the asker's 👍, and failures with what the server said.
  */
-export type DeskActivityKind = 'answered' | 'solved-by-feedback' | 'reminded' | 'welcomed' | 'failed';
+export type DeskActivityKind = 'answered' | 'solved-by-feedback' | 'reminded' | 'welcomed' | 'reported' | 'failed';
 
 export interface DeskActivityEntry {
   readonly kind: DeskActivityKind;
@@ -19,7 +19,9 @@ export interface DeskActivityEntry {
   readonly reminderNumber?: number;
   readonly onDutyId?: string;
   /** For failures: what was being done. */
-  readonly action?: 'answer' | 'mark-solved' | 'remind' | 'welcome';
+  readonly action?: 'answer' | 'mark-solved' | 'remind' | 'welcome' | 'report';
+  /** For a weekly report: the first day of the week it covers. */
+  readonly reportWeek?: string;
   /** For failures: what the server or the network said; for an answer, what failed after it was posted (the check for a twin, the unread marker). */
   readonly reason?: string;
   /** Done when the tab caught up (after a reload, a reconnect, a frozen spell), not as the post came. */
@@ -28,7 +30,7 @@ export interface DeskActivityEntry {
 
 export const maxDeskActivityEntries = 200;
 
-const kinds: ReadonlySet<string> = new Set<DeskActivityKind>(['answered', 'solved-by-feedback', 'reminded', 'welcomed', 'failed']);
+const kinds: ReadonlySet<string> = new Set<DeskActivityKind>(['answered', 'solved-by-feedback', 'reminded', 'welcomed', 'reported', 'failed']);
 
 /** Newest first; an entry replaces an earlier one of the same kind (and reminder) for the same question; the oldest go beyond the cap. */
 export function appendDeskActivity(entries: readonly DeskActivityEntry[], entry: DeskActivityEntry): DeskActivityEntry[] {
@@ -68,7 +70,7 @@ export function summarizeDeskDay(entries: readonly DeskActivityEntry[], now: num
     if (entry.kind === 'answered') counts.answered += 1;
     else if (entry.kind === 'solved-by-feedback') counts.solvedByFeedback += 1;
     else if (entry.kind === 'reminded') counts.reminded += 1;
-    else if (entry.kind === 'welcomed') continue;
+    else if (entry.kind === 'welcomed' || entry.kind === 'reported') continue;
     else counts.failed += 1;
   }
   return counts;

@@ -3,7 +3,7 @@ import type { DeskAnalytics, Durations } from './deskAnalytics.ts';
 /**
  * The desk's figures as CSV (RFC 4180, comma-separated, CRLF), one table after
  * another with a blank line between, for a spreadsheet. Questions answered
- * automatically are left out until the desk answers by itself. Durations are in
+ * automatically are left out unless the desk answers by itself. Durations are in
  * minutes; people are named by username (without "@", which a spreadsheet
  * reads as a formula) where known.
  */
@@ -13,6 +13,8 @@ export interface CsvLabels {
   readonly value: string;
   readonly questions: string;
   readonly solved: string;
+  readonly answeredAutomatically: string;
+  readonly solvedByFeedback: string;
   readonly firstResponseMedian: string;
   readonly firstResponseP90: string;
   readonly timeToSolvedMedian: string;
@@ -51,6 +53,7 @@ export function deskAnalyticsCsv(
   labels: CsvLabels,
   nameOf: (userId: string) => string,
   linkTo: (postId: string) => string,
+  withAutomaticAnswers = false,
 ): string {
   const durations = (median: string, p90: string, value: Durations) => [
     [median, minutes(value.medianMs)],
@@ -62,6 +65,12 @@ export function deskAnalyticsCsv(
       [
         [labels.questions, analytics.questions],
         [labels.solved, analytics.solved],
+        ...(withAutomaticAnswers
+          ? [
+              [labels.answeredAutomatically, analytics.answeredAutomatically],
+              [labels.solvedByFeedback, analytics.solvedByFeedback],
+            ]
+          : []),
         ...durations(labels.firstResponseMedian, labels.firstResponseP90, analytics.firstResponse),
         ...durations(labels.timeToSolvedMedian, labels.timeToSolvedP90, analytics.timeToSolved),
       ],

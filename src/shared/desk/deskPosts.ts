@@ -34,6 +34,8 @@ export interface DeskPost {
   readonly deskKind: DeskPostKind | undefined;
   /** For a reminder: which of the question's reminders it is (1, 2, …). */
   readonly reminderNumber?: number;
+  /** For a weekly report: the key of the week it covers. */
+  readonly reportWeek?: string;
   /** For the system message of someone joining the channel, or being added to it: who. */
   readonly joinedUserId?: string;
   readonly reactions: readonly DeskReaction[];
@@ -78,6 +80,7 @@ export function deskPostOf(post: ServerPost): DeskPost {
     automated: props.from_bot === 'true' || props.from_webhook === 'true',
     deskKind: typeof kind === 'string' && deskKinds.has(kind) ? (kind as DeskPostKind) : undefined,
     ...joinedUserOf(post.type ?? '', post.user_id, props),
+    ...(typeof props.companion_desk_week === 'string' ? { reportWeek: props.companion_desk_week } : {}),
     ...(typeof props[deskReminderProp] === 'string' && /^\d{1,2}$/.test(props[deskReminderProp]) ? { reminderNumber: Number(props[deskReminderProp]) } : {}),
     reactions: (post.metadata?.reactions ?? []).flatMap((reaction) =>
       typeof reaction.user_id === 'string' && typeof reaction.emoji_name === 'string' && typeof reaction.create_at === 'number'

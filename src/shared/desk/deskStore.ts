@@ -12,7 +12,7 @@ export type StoredDeskSettings =
   | { readonly ok: true; readonly settings: DeskSettings }
   | { readonly ok: false; readonly settings: DeskSettings; readonly problems: readonly SettingsProblem[] };
 
-type DeskDataKind = 'settings' | 'activity' | 'caughtUpTo' | 'welcomed';
+type DeskDataKind = 'settings' | 'activity' | 'caughtUpTo' | 'welcomed' | 'reportsFrom';
 
 function deskDataKey(account: Account, kind: DeskDataKind): string {
   return `desk:${workspaceUrl(account.workspace)}:account:${account.userId}:${kind}`;
@@ -85,4 +85,18 @@ export function rememberWelcomed(account: Account, welcome: string): Promise<voi
     const known = Array.isArray(stored) ? stored.filter((entry): entry is string => typeof entry === 'string' && entry !== welcome) : [];
     return [...known, welcome].slice(-welcomesRemembered);
   });
+}
+
+/** From when weekly reports are owed: the moment a tab first saw them switched on. */
+export async function readReportsFrom(account: Account): Promise<number | undefined> {
+  const key = deskDataKey(account, 'reportsFrom');
+  const stored = (await browser.storage.local.get(key))[key];
+  return typeof stored === 'number' ? stored : undefined;
+}
+
+/** Keeps the earliest point once set (two tabs seeing the switch at once agree); `undefined` forgets it. */
+export function writeReportsFrom(account: Account, at: number | undefined): Promise<void> {
+  const key = deskDataKey(account, 'reportsFrom');
+  if (at === undefined) return browser.storage.local.remove(key);
+  return updateStored(key, (stored) => (typeof stored === 'number' ? stored : at));
 }
