@@ -150,7 +150,8 @@ export function startAutoReplyInTab(
     }
     void facts().then((status) => {
       const settings = running?.settings()?.settings;
-      const keepTabAlive = leadership.holding() && settings !== undefined && isAutoReplyActive(settings, clock.now());
+      // The desk acts from the leading tab too: Chrome must not discard it while anything of either is on.
+      const keepTabAlive = leadership.holding() && ((settings !== undefined && isAutoReplyActive(settings, clock.now())) || desk?.isOn() === true);
       const next: AutoReplyHealthReport = { health: status.health, badge: badgeFor(status.health), keepTabAlive };
       // The browser clears a tab's badge when the page navigates (the webapp moves to /login on its own): say it again then.
       const serialized = JSON.stringify([next, location.href]);

@@ -48,6 +48,35 @@ test('the popup fits in 600 px and passes the audit when off, on, in trouble and
   await expect(popup.getByText('1 reply today')).toBeVisible();
   await expectPopupFits(popup, 'on');
 
+  // The support desk's line too, at its longest: something done today and a failure.
+  await browser.serviceWorker.evaluate(
+    async ({ origin, id }) => {
+      const settings = {
+        version: 2,
+        enabled: true,
+        channelIds: [],
+        team: { userIds: [id], groupId: null },
+        solvedEmoji: 'white_check_mark',
+        onDuty: { kind: 'desk-runner' },
+        timeZone: 'UTC',
+        hours: { workingDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
+        answers: { rules: [], askForFeedback: true },
+        reminders: { enabled: true, afterMinutes: 60, atMost: 3 },
+        welcome: { enabled: false, message: '', delivery: 'ephemeral' },
+        weeklyReport: { enabled: false, weekday: 1, time: '09:00', channelId: null },
+      };
+      const entry = (kind: string, at: number) => ({ kind, at, questionId: `q${at}`, channelId: 'c', askerId: id, ...(kind === 'failed' ? { action: 'remind', reason: 'HTTP 500' } : {}) });
+      const now = Date.now();
+      await chrome.storage.local.set({
+        [`desk:${origin}:account:${id}:settings`]: settings,
+        [`desk:${origin}:account:${id}:activity`]: [entry('answered', now), entry('reminded', now - 1), entry('solved-by-feedback', now - 2), entry('failed', now - 3)],
+      });
+    },
+    { origin: server.url, id: server.admin.id },
+  );
+  await expect(popup.getByText(/^Desk: 1 answered · 1 reminder · 1 👍 solved · 1 failed$/)).toBeVisible();
+  await expectPopupFits(popup, 'on-with-desk');
+
   // A problem: stored settings that no longer validate, as after a bad edit by hand.
   const userId = server.admin.id;
   await browser.serviceWorker.evaluate(
@@ -111,7 +140,7 @@ test('the options page passes the audit in both themes and works from the keyboa
   await expect(settings.getByRole('alert')).toContainText('Rule 1 reply: needs a reply text');
   await settings.getByRole('textbox', { name: 'Rule 1 reply' }).fill('On it.');
   await settings.getByRole('button', { name: 'Remove rule 2' }).press('Enter');
-  await expect(settings.getByRole('button', { name: 'Add a rule' })).toBeFocused();
+  await expect(settings.getByRole('button', { name: 'Add a rule' }).first()).toBeFocused();
   await expect(settings.getByText('Saved. Open tabs use the new settings at once.')).toBeVisible();
   await settings.getByRole('switch', { name: 'Auto-reply' }).press('Enter');
   await expect(settings.getByRole('switch', { name: 'Auto-reply' })).toHaveAttribute('aria-checked', 'false');

@@ -255,13 +255,14 @@ test('a question left without the team for the reminder delay gets one reminder 
 /** Alice's direct messages to someone, oldest first. */
 async function directMessagesFrom(client: Client4, fromId: string, toId: string): Promise<Post[]> {
   const channel = await requestJson<{ id: string }>(client, 'POST', '/channels/direct', [fromId, toId]);
-  const list = await requestJson<{ posts: Record<string, Post> }>(client, 'GET', `/channels/${channel.id}/posts?per_page=200`);
+  // Created at the same moment by the desk, the conversation may not list its members yet: nothing in it then.
+  const list = await requestJson<{ posts: Record<string, Post> }>(client, 'GET', `/channels/${channel.id}/posts?per_page=200`).catch(() => ({ posts: {} as Record<string, Post> }));
   return Object.values(list.posts)
     .filter((post) => post.user_id === fromId)
     .sort((a, b) => a.create_at - b.create_at);
 }
 
-test('someone joining the support channel is welcomed once by direct message, never a team member; a welcome the server refuses is listed with its reason', async ({
+test('someone joining the support channel is welcomed once by direct message, never a team member; where a message only they see is refused, a direct message goes and the refusal is listed', async ({
   newBrowser,
   asAlice,
 }) => {
@@ -302,13 +303,13 @@ test('someone joining the support channel is welcomed once by direct message, ne
   const activity = desk.getByRole('table', { name: 'Desk activity' });
   await expect(activity.getByRole('row', { name: /Welcomed to the channel/ })).toHaveCount(2);
 
-  // A message only the newcomer sees needs a permission alice lacks: the refusal is listed in plain words.
+  // A message only the newcomer sees needs a permission alice lacks: a direct message goes instead, and the refusal is listed in plain words.
   await desk.getByRole('combobox', { name: 'Send the welcome as' }).selectOption('ephemeral');
   await desk.getByRole('button', { name: 'Save desk settings' }).click();
   await expect(desk.getByText('Desk settings saved.')).toBeVisible();
   await cleo.client.addToChannel(cleo.user.id, channel.id);
-  await expect(activity.getByRole('row', { name: /Could not welcome: HTTP 403/ })).toBeVisible({ timeout: 30_000 });
-  expect(await directMessagesFrom(asAlice, alice.id, cleo.user.id)).toEqual([]);
+  await expect(activity.getByRole('row', { name: /Welcomed by direct message: a message only they see was refused \(HTTP 403/ })).toBeVisible({ timeout: 30_000 });
+  expect((await directMessagesFrom(asAlice, alice.id, cleo.user.id)).map((post) => post.message)).toEqual([welcomeText]);
 });
 
 test('the weekly report is posted once at its time with two tabs open, with the week’s figures, and one of the last 7 days on demand', async ({ newBrowser, asAlice }) => {

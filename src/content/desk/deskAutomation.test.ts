@@ -82,6 +82,7 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
     if (method === 'POST' && path === `/users/${runner}/posts/q1/set_unread`) return {};
     if (method === 'POST' && path === '/posts/ephemeral') return { id: 'ephemeral' };
     if (method === 'POST' && path === '/channels/direct') return { id: 'dm' };
+    if (method === 'GET' && path === '/channels/dm/members/me') return { last_viewed_at: now + 100 };
     if (method === 'GET' && path.startsWith('/channels/dm/posts')) {
       const inDirect = [...posts.values()].filter((post) => post.channel_id === 'dm');
       return { order: inDirect.map((post) => post.id), posts: Object.fromEntries(inDirect.map((post) => [post.id, post])) };
@@ -432,6 +433,25 @@ describe('welcome messages from the tab', () => {
     await settle();
     expect([...server.posts.values()].filter((post) => post.channel_id === 'dm')).toHaveLength(1);
     expect(elsewhere.entries).toEqual([]);
+  });
+
+  it('welcomes by direct message where a message only they see is refused, and lists why', async () => {
+    const server = helpChannel();
+    const api = server.api;
+    const request = api.request.bind(api);
+    api.request = (async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) => {
+      if (url.endsWith('/posts/ephemeral')) throw new MattermostApiError(403, 'api.context.permissions.app_error', 'You do not have the appropriate permissions.');
+      return request(method, url, body);
+    }) as typeof api.request;
+    const storage = memoryStorage(now, welcoming('ephemeral'));
+    const running = desk(server, storage);
+    await settle();
+    running.onPosted(join('j1', asker));
+    await settle();
+    expect([...server.posts.values()].filter((post) => post.channel_id === 'dm')).toEqual([expect.objectContaining({ message: 'Welcome! One thread per question.' })]);
+    expect(storage.entries).toEqual([
+      expect.objectContaining({ kind: 'welcomed', deliveredAs: 'direct-message', reason: 'HTTP 403 api.context.permissions.app_error: You do not have the appropriate permissions.' }),
+    ]);
   });
 
   it('lists a welcome the server refused, with its reason', async () => {

@@ -8,7 +8,7 @@ import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
 import { thumbsUpEmoji } from '../../shared/desk/questionThreads.ts';
 import type { MattermostApi } from '../mattermostApi.ts';
 import type { PostedEvent, ReactionEvent } from '../socketMessage.ts';
-import { readChangesSince } from './supportChannelHistory.ts';
+import { readPostsSince } from './supportChannelHistory.ts';
 import { decideReminder } from '../../shared/desk/deskReminders.ts';
 import { decideWelcome, welcomeKey } from '../../shared/desk/deskWelcome.ts';
 import { lastScheduledReport, type ReportWords } from '../../shared/desk/weeklyReport.ts';
@@ -22,6 +22,7 @@ const longestCatchUpMs = 24 * 60 * 60_000;
 const catchUpMarginMs = 60_000;
 /** A catch-up that failed is tried again after this long. */
 const catchUpRetryMs = 30_000;
+const longestCatchUpRetryMs = 5 * 60_000;
 /** The catch-up point is written at most this often while the socket carries everything. */
 const pointSavedEveryMs = 30_000;
 const postsRemembered = 2_000;
@@ -40,6 +41,8 @@ export interface DeskAutomation {
   noteGap(): void;
   /** Periodic work of the leader: a failed catch-up tried again, the catch-up point saved. */
   tick(): void;
+  /** Something of the desk is switched on for the account: the tab that leads must stay awake. */
+  isOn(): boolean;
   stop(): void;
 }
 
@@ -89,6 +92,7 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
   let gapOpen = false;
   let catchingUp: Promise<void> | undefined;
   let catchUpRetryAt: number | undefined;
+  let catchUpFailures = 0;
   let pointSavedAt = 0;
   /** Open questions that may need a reminder, by id: when to read their thread again. A hint only: the thread decides. */
   const reminderWatch = new Map<string, { readonly channelId: string; checkAt: number }>();
@@ -157,12 +161,9 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     if (!current.reminders.enabled || watchWarmed) return;
     const now = clock.now();
     for (const channelId of current.channelIds) {
-      const changes =
-        (await readChangesSince(api, channelId, now - reminderLookbackMs, stopping.signal)) ??
-        // Over the server's 1,000 changes in a week: the last day's.
-        (await readChangesSince(api, channelId, now - longestCatchUpMs, stopping.signal));
+      const changes = await readPostsSince(api, channelId, now - reminderLookbackMs, stopping.signal);
       const threads = new Map<string, DeskPost[]>();
-      for (const post of changes?.changed ?? []) {
+      for (const post of changes.changed) {
         const rootId = post.rootId || post.id;
         threads.set(rootId, [...(threads.get(rootId) ?? []), post]);
       }
@@ -220,9 +221,15 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     const key = `welcome:${welcomeKey(channelId, decision.userId)}`;
     if (dealtWith.has(key)) return undefined;
     dealtWith.add(key);
+    unfinished.set(key, post.createAt);
     return welcome(responder, storage.welcomed, post, decision.userId, channelId, late).then((outcome) => {
-      // A failure is listed; the next catch-up tries again.
-      if (outcome === 'failed') dealtWith.delete(key);
+      if (outcome !== 'failed') {
+        unfinished.delete(key);
+        return;
+      }
+      // Listed; the catch-up point stays before the join, and a catch-up soon tries again.
+      dealtWith.delete(key);
+      catchUpRetryAt ??= clock.now() + catchUpRetryMs;
     });
   }
 
@@ -231,15 +238,19 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     const key = `${reaction.postId}:${reaction.userId}`;
     if (dealtWith.has(key)) return undefined;
     dealtWith.add(key);
+    // The 👍 changed the answer's update time about now: the catch-up point stays before it until this is done.
+    unfinished.set(key, clock.now() - catchUpMarginMs);
+    const tryAgain = () => {
+      dealtWith.delete(key);
+      catchUpRetryAt ??= clock.now() + catchUpRetryMs;
+    };
     return solveFromFeedback(responder, reaction, late).then(
       (outcome) => {
-        if (outcome === 'failed') dealtWith.delete(key);
+        if (outcome === 'failed') tryAgain();
+        else unfinished.delete(key);
       },
-      () => {
-        // The answer or the question could not be read: looked at again at the next catch-up.
-        dealtWith.delete(key);
-        catchUpRetryAt ??= clock.now() + catchUpRetryMs;
-      },
+      // The answer or the question could not be read: looked at again at the next catch-up.
+      tryAgain,
     );
   }
 
@@ -263,10 +274,10 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     const since = Math.max(point - catchUpMarginMs, startedAt - longestCatchUpMs);
     const work: Array<Promise<void> | undefined> = [];
     for (const channelId of current.channelIds) {
-      const changes = await readChangesSince(api, channelId, since, stopping.signal);
-      // Over the server's 1,000 changes the list may miss some: what it holds is still worked through.
-      const posts = changes?.changed ?? [];
-      for (const post of [...posts].sort((a, b) => a.createAt - b.createAt)) {
+      const changes = await readPostsSince(api, channelId, since, stopping.signal);
+      // A question deleted meanwhile is no longer owed an answer.
+      for (const id of changes.deletedIds) unfinished.delete(id);
+      for (const post of [...changes.changed].sort((a, b) => a.createAt - b.createAt)) {
         if (post.rootId === '' && post.createAt > since) work.push(takeQuestion(post, channelId, true));
         if (post.joinedUserId && post.createAt > since) work.push(takeWelcome(post, channelId, true));
         if (post.deskKind === 'answer') {
@@ -286,8 +297,13 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     if (catchingUp) return;
     catchUpRetryAt = undefined;
     catchingUp = catchUpNow()
+      .then(() => {
+        catchUpFailures = 0;
+      })
       .catch(() => {
-        catchUpRetryAt = clock.now() + catchUpRetryMs;
+        // Tried again later, waiting twice as long each time up to five minutes.
+        catchUpFailures += 1;
+        catchUpRetryAt = clock.now() + Math.min(catchUpRetryMs * 2 ** (catchUpFailures - 1), longestCatchUpRetryMs);
       })
       .finally(() => {
         catchingUp = undefined;
@@ -307,7 +323,13 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
       void storage.writeReportsFrom(undefined).catch(() => undefined);
       reportDealtWith = undefined;
     }
-    if (!anythingOn(before) && anythingOn(settings)) catchUp();
+    if (before && !anythingOn(before) && anythingOn(settings)) {
+      // Switched on again: what came while it was off is not answered late.
+      void storage
+        .writeCaughtUpTo(clock.now())
+        .catch(() => undefined)
+        .then(catchUp);
+    } else if (!anythingOn(before) && anythingOn(settings)) catchUp();
     else if (!watchWarmed) catchUp();
   });
   void storage.read().then((stored) => {
@@ -356,6 +378,7 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
       // Everything up to a moment ago came over the socket and was taken, but for what is unfinished.
       void storage.writeCaughtUpTo(Math.min(now - catchUpMarginMs, ...unfinished.values())).catch(() => undefined);
     },
+    isOn: () => anythingOn(settings),
     stop() {
       stopping.abort();
       stopWatching();

@@ -1,13 +1,13 @@
 import type { DeskActivityEntry } from '../../shared/desk/deskActivity.ts';
 import { decideFeedback, deskAnswerProps, deskTeamIds, laterAnswersOf, threadVerdict, type AnswerDecision } from '../../shared/desk/deskAnswers.ts';
 import { deskPostOf, type DeskPost } from '../../shared/desk/deskPosts.ts';
-import { decideReminder, laterRemindersOf, reminderProps, type ReminderDecision } from '../../shared/desk/deskReminders.ts';
+import { decideReminder, lastTeamActivity, laterRemindersOf, reminderProps, type ReminderDecision } from '../../shared/desk/deskReminders.ts';
 import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
 import { alreadyWelcomed, welcomeKey, welcomeProps } from '../../shared/desk/deskWelcome.ts';
 import { localCalendar } from '../../shared/desk/localCalendar.ts';
 import { onDutyPeriodAt } from '../../shared/desk/onDutyRotation.ts';
 import { createReply, deletePost, fetchLastViewedAt, markUnreadFrom } from '../autoReplyRest.ts';
-import type { MattermostApi } from '../mattermostApi.ts';
+import { MattermostApiError, type MattermostApi } from '../mattermostApi.ts';
 import { describeFailure } from '../requestFailure.ts';
 import type { ReactionEvent } from '../socketMessage.ts';
 
@@ -41,6 +41,19 @@ async function readThread(api: MattermostApi, rootId: string): Promise<DeskPost[
     .map(deskPostOf);
 }
 
+/** A thread, or undefined when its root was deleted meanwhile. */
+async function readThreadUnlessGone(api: MattermostApi, rootId: string): Promise<DeskPost[] | undefined> {
+  try {
+    return await readThread(api, rootId);
+  } catch (error) {
+    if (error instanceof MattermostApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Another tab or device is creating the same post right now (same pending_post_id): the server answers this one with an error. */
+const duplicateInFlight = 'api.post.deduplicate_create_post.pending';
+
 async function readPost(api: MattermostApi, postId: string): Promise<ServerPost> {
   return api.request<ServerPost>('GET', api.client.getPostRoute(postId));
 }
@@ -65,7 +78,9 @@ export async function answerQuestion(
   const entry = { questionId: question.id, channelId, askerId: question.userId, ...(late ? { late } : {}) };
   let posted: PostedOnce;
   try {
-    const verdict = threadVerdict(await readThread(api, question.id), question.id, deskTeamIds(context.settings(), runnerId));
+    const thread = await readThreadUnlessGone(api, question.id);
+    if (!thread) return 'question-gone';
+    const verdict = threadVerdict(thread, question.id, deskTeamIds(context.settings(), runnerId));
     if (verdict !== 'answer') return verdict;
     posted = await postOnce(context, {
       channelId,
@@ -84,6 +99,7 @@ export async function answerQuestion(
   return 'answered';
 }
 
+/** Posted; or not, because a twin from another tab or device is (or is being) posted. */
 type PostedOnce = { readonly kind: 'posted'; /** What failed after posting: the check for a twin, the unread marker. */ readonly afterwards?: string } | { readonly kind: 'twin-deleted' };
 
 /**
@@ -99,7 +115,13 @@ async function postOnce(
 ): Promise<PostedOnce> {
   const { api, runnerId } = context;
   const viewedBefore = await fetchLastViewedAt(api, post.channelId);
-  const created = await createReply(api, post);
+  let created: { id: string };
+  try {
+    created = await createReply(api, post);
+  } catch (error) {
+    if (error instanceof MattermostApiError && error.serverErrorId === duplicateInFlight) return { kind: 'twin-deleted' };
+    throw error;
+  }
   try {
     if (post.laterTwins(await readThread(api, post.rootId)).includes(created.id)) {
       await deletePost(api, created.id);
@@ -182,7 +204,9 @@ export async function remindIfDue(
   }
   if (decision.kind === 'leave') return { kind: 'done' };
   if (decision.kind !== 'remind') return decision;
-  const askerId = thread.find((post) => post.id === questionId)?.userId ?? '';
+  const question = thread.find((post) => post.id === questionId);
+  const askerId = question?.userId ?? '';
+  const waitedMinutes = question ? Math.round((now - lastTeamActivity(thread, question, deskTeamIds(settings, runnerId))) / 60_000) : settings.reminders.afterMinutes;
   const onDutyId = onDutyPeriodAt(settings.onDuty, now, localCalendar(settings.timeZone)).userId ?? runnerId;
   const entry = { questionId, channelId, askerId, reminderNumber: decision.number, onDutyId };
   try {
@@ -191,7 +215,7 @@ export async function remindIfDue(
     const posted = await postOnce(context, {
       channelId,
       rootId: questionId,
-      message: reminderText(`@${person.username}`, settings.reminders.afterMinutes),
+      message: reminderText(`@${person.username}`, waitedMinutes),
       props: reminderProps(decision.number),
       pendingPostId: `${runnerId}:companion-desk-reminder:${questionId}:${decision.number}`,
       laterTwins: (after) => laterRemindersOf(after, questionId, decision.number, runnerId),
@@ -213,8 +237,10 @@ export type WelcomeOutcome = 'welcomed' | 'already-welcomed' | 'failed';
 /**
  * Welcomes someone who joined a support channel, once: as a message only
  * they see in the channel (`POST /posts/ephemeral`, which needs that
- * permission), or as a direct message from the runner, which is first looked
- * for in their conversation, so another device's welcome is not repeated.
+ * permission: refused, a direct message goes instead and the refusal is
+ * listed), or as a direct message from the runner, first looked for in their
+ * conversation, so another device's welcome is not repeated. A message only
+ * they see leaves no trace on the server: only this browser remembers it.
  */
 export async function welcome(context: DeskResponderContext, memory: WelcomeMemory, join: DeskPost, userId: string, channelId: string, late: boolean): Promise<WelcomeOutcome> {
   const { api, runnerId } = context;
@@ -224,19 +250,30 @@ export async function welcome(context: DeskResponderContext, memory: WelcomeMemo
   try {
     if (await memory.has(key)) return 'already-welcomed';
     const props = welcomeProps(channelId);
+    let fellBack: string | undefined;
     if (settings.welcome.delivery === 'ephemeral') {
-      await api.request('POST', `${api.client.getPostsRoute()}/ephemeral`, { user_id: userId, post: { channel_id: channelId, message: settings.welcome.message, props } });
-    } else {
+      try {
+        await api.request('POST', `${api.client.getPostsRoute()}/ephemeral`, { user_id: userId, post: { channel_id: channelId, message: settings.welcome.message, props } });
+      } catch (error) {
+        // Only those allowed to (system admins, by default) may create a message only one person sees: a direct message then.
+        if (!(error instanceof MattermostApiError && error.status === 403)) throw error;
+        fellBack = describeFailure(error);
+      }
+    }
+    if (settings.welcome.delivery === 'direct-message' || fellBack !== undefined) {
       const direct = await api.request<{ id: string }>('POST', `${api.client.getBaseRoute()}/channels/direct`, [runnerId, userId]);
       const history = await api.request<{ posts?: Record<string, { props?: Record<string, unknown> | null }> }>('GET', `${api.client.getChannelRoute(direct.id)}/posts?per_page=200`);
       if (alreadyWelcomed(Object.values(history.posts ?? {}), channelId)) {
         await memory.remember(key);
         return 'already-welcomed';
       }
-      await createReply(api, { channelId: direct.id, rootId: '', message: settings.welcome.message, props, pendingPostId: `${runnerId}:companion-desk-welcome:${key}` });
+      const viewedBefore = await fetchLastViewedAt(api, direct.id);
+      const created = await createReply(api, { channelId: direct.id, rootId: '', message: settings.welcome.message, props, pendingPostId: `${runnerId}:companion-desk-welcome:${key}` });
+      // The runner may have an unread message from them: it stays unread.
+      await keepChannelUnread(api, runnerId, direct.id, viewedBefore, created.id).catch(() => undefined);
     }
     await memory.remember(key);
-    await context.record({ kind: 'welcomed', at: context.now(), ...entry });
+    await context.record({ kind: 'welcomed', at: context.now(), ...entry, ...(fellBack ? { reason: fellBack, deliveredAs: 'direct-message' } : {}) });
     return 'welcomed';
   } catch (error) {
     await context.record({ kind: 'failed', at: context.now(), action: 'welcome', reason: describeFailure(error), ...entry });

@@ -94,3 +94,31 @@ export async function readNewestPosts(api: MattermostApi, channelId: string, sig
     return post && !post.delete_at ? [deskPostOf(post)] : [];
   });
 }
+
+/**
+ * Posts created or changed after `since`, and posts deleted: the server's
+ * list of changes, or, when it has more than it lists at once, the channel
+ * read back page by page to `since` by creation time (then changes to older
+ * posts, such as reactions, are not seen).
+ */
+export async function readPostsSince(api: MattermostApi, channelId: string, since: number, signal: AbortSignal): Promise<ChannelChanges> {
+  const changes = await readChangesSince(api, channelId, since, signal);
+  if (changes) return changes;
+  const route = `${api.client.getChannelRoute(channelId)}/posts`;
+  const found = new Map<string, DeskPost>();
+  const deletedIds: string[] = [];
+  let before: string | undefined;
+  for (;;) {
+    const cursor = before === undefined ? 'page=0' : `before=${before}`;
+    const list = await api.request<PostList>('GET', `${route}?${cursor}&per_page=${pageSize}&skipFetchThreads=true`, undefined, { signal });
+    const rows = (list.order ?? []).flatMap((id) => list.posts?.[id] ?? []);
+    for (const post of rows) {
+      if (post.create_at <= since) continue;
+      if (post.delete_at) deletedIds.push(post.id);
+      else found.set(post.id, deskPostOf(post));
+    }
+    const oldest = rows.at(-1);
+    if (rows.length < pageSize || !oldest || oldest.create_at <= since) return { changed: [...found.values()], deletedIds };
+    before = [...rows].reverse().find((post) => post.create_at > oldest.create_at)?.id ?? oldest.id;
+  }
+}

@@ -95,7 +95,12 @@ export function DeskActivityList({ account, people }: { account: Account; people
 function describeDeskActivityEntry(entry: DeskActivityEntry, mention: (userId: string) => string): string {
   const done = whatHappened(entry, mention);
   // What the desk posted, but whose twin check or unread marker failed afterwards, says so beside it.
-  const what = (entry.kind === 'answered' || entry.kind === 'reminded') && entry.reason ? t('deskActivityAnsweredButAfterwards', [done, entry.reason]) : done;
+  const what =
+    entry.kind === 'welcomed' && entry.deliveredAs === 'direct-message'
+      ? t('deskActivityWelcomedByDirectMessage', [entry.reason ?? ''])
+      : (entry.kind === 'answered' || entry.kind === 'reminded') && entry.reason
+        ? t('deskActivityAnsweredButAfterwards', [done, entry.reason])
+        : done;
   return entry.late ? t('deskActivityLate', [what]) : what;
 }
 

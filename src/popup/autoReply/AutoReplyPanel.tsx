@@ -72,6 +72,10 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
     <section class="auto-reply" aria-labelledby="auto-reply-heading">
       <div class="switch-row">
         <h2 id="auto-reply-heading">{t('autoReplyHeading')}</h2>
+        <button type="button" class="link-button all-settings" onClick={() => void openOptionsPage(account)}>
+          <SettingsIcon />
+          {t('allSettingsButton')}
+        </button>
         <AutoReplySwitch enabled={stored.settings.enabled} onChange={setEnabled} />
       </div>
       <HealthLine health={health} tabId={tabId} serverOffsetMs={status.serverOffsetMs} />
@@ -90,14 +94,10 @@ function AccountAutoReplyPanel({ account, tabId, status }: { account: Account; t
         onChange={(minutesBetweenReplies) => change({ minutesBetweenReplies })}
       />
       <SaveOutcome problems={problems} saved={saved} failure={failure} />
-      <div class="summary-row">
+      <div class="summary-lines">
         <ActivitySummaryLine entries={entries} />
-        <button type="button" class="link-button" onClick={() => void openOptionsPage(account)}>
-          <SettingsIcon />
-          {t('allSettingsButton')}
-        </button>
+        <DeskSummary account={account} running={status.leadership !== 'none'} />
       </div>
-      <DeskSummary account={account} />
       {stored.ok && !isAutoReplyActive(stored.settings, now) && <AwayDigest tabId={tabId} entries={entries} />}
     </section>
   );

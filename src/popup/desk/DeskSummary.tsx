@@ -51,7 +51,7 @@ function useDeskState(account: Account): DeskState {
  * today, what failed, or that its settings need attention; nothing while all
  * of it is off. The full list is on the options page.
  */
-export function DeskSummary({ account }: { account: Account }) {
+export function DeskSummary({ account, running }: { account: Account; /** A tab of this browser leads for the account, so the desk acts. */ running: boolean }) {
   const state = useDeskState(account);
   if (state.kind === 'reading') return null;
   if (state.kind === 'failed') {
@@ -63,6 +63,13 @@ export function DeskSummary({ account }: { account: Account }) {
   }
   const today = deskToday(state.stored, state.entries, Date.now());
   if (today.kind === 'off') return null;
+  if (today.kind !== 'needs-attention' && !running) {
+    return (
+      <p class="summary problem" role="status">
+        {t('deskSummaryNotRunning')}
+      </p>
+    );
+  }
   if (today.kind === 'needs-attention') {
     return (
       <p class="summary problem" role="status">

@@ -116,7 +116,8 @@ function skipForHistory({ post, history, myUserId, settings, now }: ReplyQuestio
   const interval = settings.minutesBetweenReplies * minute;
   if (mine.some((entry) => !isAutoReply(entry) && now - entry.createAt < interval)) return 'user-active';
 
-  const lastAutoReply = Math.max(-Infinity, ...mine.filter(isAutoReply).map((entry) => entry.createAt));
+  // The support desk's posts are automatic, but no auto-reply: they neither count as the user nor hold the next reply back.
+  const lastAutoReply = Math.max(-Infinity, ...mine.filter((entry) => isAutoReply(entry) && entry.props[deskProp] === undefined).map((entry) => entry.createAt));
   if (now - lastAutoReply < interval) return 'recently-replied';
 
   const saidSinceLastReply = [post, ...history.filter((entry) => entry.userId === post.userId && entry.createAt > lastAutoReply)];

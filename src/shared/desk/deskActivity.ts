@@ -20,6 +20,8 @@ export interface DeskActivityEntry {
   readonly onDutyId?: string;
   /** For failures: what was being done. */
   readonly action?: 'answer' | 'mark-solved' | 'remind' | 'welcome' | 'report';
+  /** For a welcome: sent as a direct message because a message only they see was refused (the reason is in `reason`). */
+  readonly deliveredAs?: 'direct-message';
   /** For a weekly report: the first day of the week it covers. */
   readonly reportWeek?: string;
   /** For failures: what the server or the network said; for an answer, what failed after it was posted (the check for a twin, the unread marker). */
@@ -32,10 +34,21 @@ export const maxDeskActivityEntries = 200;
 
 const kinds: ReadonlySet<string> = new Set<DeskActivityKind>(['answered', 'solved-by-feedback', 'reminded', 'welcomed', 'reported', 'failed']);
 
+/** What a success did, to clear an earlier failure of the same for the same question. */
+const successActions: Partial<Record<DeskActivityKind, DeskActivityEntry['action']>> = {
+  answered: 'answer',
+  'solved-by-feedback': 'mark-solved',
+  reminded: 'remind',
+  welcomed: 'welcome',
+};
+
 /** Newest first; an entry replaces an earlier one of the same kind (and reminder) for the same question; the oldest go beyond the cap. */
 export function appendDeskActivity(entries: readonly DeskActivityEntry[], entry: DeskActivityEntry): DeskActivityEntry[] {
   const same = (known: DeskActivityEntry) => known.questionId === entry.questionId && known.kind === entry.kind && known.reminderNumber === entry.reminderNumber;
-  const others = entries.filter((known) => !same(known));
+  // Done after all (a later try, a catch-up): its failure is no longer news.
+  const action = successActions[entry.kind];
+  const failedBefore = (known: DeskActivityEntry) => action !== undefined && known.kind === 'failed' && known.action === action && known.questionId === entry.questionId;
+  const others = entries.filter((known) => !same(known) && !failedBefore(known));
   return [entry, ...others].sort((a, b) => b.at - a.at).slice(0, maxDeskActivityEntries);
 }
 

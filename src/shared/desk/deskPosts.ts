@@ -77,7 +77,8 @@ export function deskPostOf(post: ServerPost): DeskPost {
     createAt: post.create_at,
     message: post.message ?? '',
     type: post.type ?? '',
-    automated: props.from_bot === 'true' || props.from_webhook === 'true',
+    // An auto-reply (Companion's, or the server's own responder) is no one at the keyboard.
+    automated: props.from_bot === 'true' || props.from_webhook === 'true' || props.companion_auto_reply_to !== undefined || post.type === 'system_auto_responder',
     deskKind: typeof kind === 'string' && deskKinds.has(kind) ? (kind as DeskPostKind) : undefined,
     ...joinedUserOf(post.type ?? '', post.user_id, props),
     ...(typeof props.companion_desk_week === 'string' ? { reportWeek: props.companion_desk_week } : {}),

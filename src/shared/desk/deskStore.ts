@@ -100,3 +100,8 @@ export function writeReportsFrom(account: Account, at: number | undefined): Prom
   if (at === undefined) return browser.storage.local.remove(key);
   return updateStored(key, (stored) => (typeof stored === 'number' ? stored : at));
 }
+
+/** The weekly report switched on, or moved to another day, time or channel: reports are owed from `at` on. */
+export async function restartReportsFrom(account: Account, at: number): Promise<void> {
+  await browser.storage.local.set({ [deskDataKey(account, 'reportsFrom')]: at });
+}
