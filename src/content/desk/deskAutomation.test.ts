@@ -289,6 +289,53 @@ describe('the desk in a tab', () => {
     expect(storage.point()).toBe(now + 1_000);
   });
 
+  it('takes a question deleted before its answer as gone, not as a failure', async () => {
+    const server = helpChannel();
+    const api = server.api;
+    const request = api.request.bind(api);
+    api.request = (async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) => {
+      if (url.includes('/posts/q1/thread')) throw new MattermostApiError(404, 'app.post.get.app_error', 'Unable to get the post.');
+      return request(method, url, body);
+    }) as typeof api.request;
+    const storage = memoryStorage(now);
+    const running = desk(server, storage);
+    await settle();
+    running.onPosted(posted({ id: 'q1', message: 'VPN?' }));
+    await settle();
+    expect(storage.entries).toEqual([]);
+    expect(api.calls.filter((call) => call.startsWith('POST'))).toEqual([]);
+  });
+
+  it('switched off and on again, does not answer what came in between', async () => {
+    const server = helpChannel();
+    let listener: ((stored: { settings: DeskSettings; ok: boolean }) => void) | undefined;
+    const storage = { ...memoryStorage(now - 60 * 60_000), onChanged: (heard: typeof listener) => ((listener = heard), () => undefined) } as ReturnType<typeof memoryStorage>;
+    desk(server, storage);
+    await settle();
+    listener?.({ ok: true, settings: { ...settings, enabled: false } });
+    server.add({ id: 'q1', message: 'VPN?', create_at: now - 30 * 60_000, update_at: now - 30 * 60_000 });
+    listener?.({ ok: true, settings });
+    await settle();
+    expect(server.posts.has('answer1')).toBe(false);
+    expect(storage.entries).toEqual([]);
+  });
+
+  it('reads the channel back by creation when the server has more changes than it lists, and answers what it finds', async () => {
+    const server = helpChannel();
+    server.add({ id: 'q1', message: 'VPN?', create_at: now - 10 * 60_000, update_at: now - 10 * 60_000 });
+    const api = server.api;
+    const request = api.request.bind(api);
+    api.request = (async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) => {
+      // The server's list of changes at its most: a thousand.
+      if (url.includes('/posts?since=')) return { order: [], posts: Object.fromEntries(Array.from({ length: 1_000 }, (_, index) => [`x${index}`, {}])) };
+      return request(method, url, body);
+    }) as typeof api.request;
+    const storage = memoryStorage(now - 60 * 60_000);
+    desk(server, storage);
+    await settle();
+    expect(server.posts.get('answer1')).toMatchObject({ root_id: 'q1' });
+  });
+
   it('puts the solved emoji on the question after the asker’s 👍 on the answer, not after anyone else’s', async () => {
     const server = helpChannel();
     const storage = memoryStorage(now);
