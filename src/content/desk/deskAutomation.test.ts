@@ -309,11 +309,12 @@ describe('the desk in a tab', () => {
   it('switched off and on again, does not answer what came in between', async () => {
     const server = helpChannel();
     let listener: ((stored: { settings: DeskSettings; ok: boolean }) => void) | undefined;
-    const storage = { ...memoryStorage(now - 60 * 60_000), onChanged: (heard: typeof listener) => ((listener = heard), () => undefined) } as ReturnType<typeof memoryStorage>;
+    // Off since an hour ago, when its catch-up point was last saved; a question came half an hour ago.
+    const off = { ...settings, enabled: false };
+    const storage = { ...memoryStorage(now - 60 * 60_000, off), onChanged: (heard: typeof listener) => ((listener = heard), () => undefined) } as ReturnType<typeof memoryStorage>;
+    server.add({ id: 'q1', message: 'VPN?', create_at: now - 30 * 60_000, update_at: now - 30 * 60_000 });
     desk(server, storage);
     await settle();
-    listener?.({ ok: true, settings: { ...settings, enabled: false } });
-    server.add({ id: 'q1', message: 'VPN?', create_at: now - 30 * 60_000, update_at: now - 30 * 60_000 });
     listener?.({ ok: true, settings });
     await settle();
     expect(server.posts.has('answer1')).toBe(false);

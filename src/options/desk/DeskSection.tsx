@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '../../shared/autoReply/accountData.ts';
 import type { ContentRule, SettingsProblem } from '../../shared/autoReply/settings.ts';
 import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
-import { readDeskSettings, restartReportsFrom, writeDeskSettings, type StoredDeskSettings } from '../../shared/desk/deskStore.ts';
+import { readDeskSettings, restartReportsFrom, writeDeskCaughtUpTo, writeDeskSettings, type StoredDeskSettings } from '../../shared/desk/deskStore.ts';
 import { t } from '../../shared/i18n.ts';
 import type { DeskChannelChoice, DeskPerson } from '../../shared/messages.ts';
 import { askDesk } from './askDesk.ts';
@@ -170,6 +170,9 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       // Switched on or moved: the first report owed is the next one at its time, not one already past.
       const restarted = report.enabled && (!earlier.enabled || report.weekday !== earlier.weekday || report.time !== earlier.time || report.channelId !== earlier.channelId);
       if (restarted) await restartReportsFrom(account, Date.now());
+      // Switched on (perhaps with no tab open): what came while it was off is not answered late.
+      const on = (desk: DeskSettings) => desk.enabled || desk.reminders.enabled || desk.welcome.enabled || desk.weeklyReport.enabled;
+      if (on(settings) && !on(stored.settings)) await writeDeskCaughtUpTo(account, Date.now());
       problems = await writeDeskSettings(account, settings);
     } catch (error) {
       setSaveState({ kind: 'problems', lines: [t('settingsStorageFailed', [errorText(error)])] });
