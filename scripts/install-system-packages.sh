@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when this machine lacks them:
-# Chromium, Firefox ESR, libfaketime and a Chinese font for the end-to-end tests, and PostgreSQL's server binaries when no
+# Chromium, Firefox ESR, libfaketime, a Chinese font and an emoji font for the end-to-end tests, and PostgreSQL's server binaries when no
 # PostgreSQL answers on 127.0.0.1:5432 (the test server then runs a private
 # cluster). Go must already be installed: Debian's own Go is too old to build
 # the Mattermost server.
@@ -13,6 +13,8 @@ missing=()
 [ -f /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] || missing+=(faketime)
 # A Chinese font: the defaults hold Chinese closing remarks, and the screenshots show them.
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+# An emoji font: the support desk's 👍 shows in the popup, the options page and their screenshots.
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 
 postgres_reachable() {
   command -v psql >/dev/null 2>&1 &&
