@@ -48,7 +48,7 @@ async function bundleFigures(): Promise<Figure[]> {
   const parts: { size: BundleSize; about?: string }[] = [
     {
       size: await bundleSize(storeBuild, 'content script loaded with every Mattermost page (isolated world)', ['src/content/mattermost.js']),
-      about: 'Goal at most 35 KB (34.2 KiB). Auto-reply and what the support desk does by itself; the support packet's code and the desk's analysis are the scripts below.',
+      about: 'Goal at most 35 KB (34.2 KiB). Auto-reply and what the support desk does by itself; the support packet’s code and the desk’s analysis are the scripts below.',
     },
     { size: await bundleSize(storeBuild, 'page-world socket observer, loaded with every Mattermost page', ['src/content/page-socket-observer.js']) },
     {

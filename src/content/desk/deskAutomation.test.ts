@@ -79,7 +79,7 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
       lastViewedAt = now + 100;
       return add({ id: `${String(sent.props[deskProp] ?? 'post')}${created}`, user_id: runner, channel_id: sent.channel_id, root_id: sent.root_id, message: sent.message, props: sent.props, create_at: now + 100, update_at: now + 100 });
     }
-    if (method === 'POST' && path === `/users/${runner}/posts/q1/set_unread`) return {};
+    if (method === 'POST' && /^\/users\/\w+\/posts\/\w+\/set_unread$/.test(path)) return {};
     if (method === 'POST' && path === '/posts/ephemeral') return { id: 'ephemeral' };
     if (method === 'POST' && path === '/channels/direct') return { id: 'dm' };
     if (method === 'GET' && path === '/channels/dm/members/me') return { last_viewed_at: now + 100 };
@@ -387,6 +387,9 @@ describe('reminders from the tab', () => {
       expect.objectContaining({ root_id: 'q1', message: '@runner: no reply for 60 minutes', props: { [deskProp]: 'reminder', companion_desk_reminder: '1' } }),
     ]);
     expect(storage.entries).toEqual([expect.objectContaining({ kind: 'reminded', questionId: 'q1', reminderNumber: 1, onDutyId: runner })]);
+    expect(storage.entries[0]?.reason).toBeUndefined();
+    // Mattermost never notifies the runner of their own post: the channel is left unread from it.
+    expect(server.api.calls).toContain(`POST /users/${runner}/posts/reminder1/set_unread`);
 
     // The same tick again, or a minute later: nothing new, and no request.
     const afterFirst = server.api.calls.length;

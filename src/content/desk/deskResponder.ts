@@ -111,7 +111,16 @@ type PostedOnce = { readonly kind: 'posted'; /** What failed after posting: the 
  */
 async function postOnce(
   context: DeskResponderContext,
-  post: { channelId: string; rootId: string; message: string; props: Record<string, string>; pendingPostId: string; laterTwins: (thread: DeskPost[]) => string[] },
+  post: {
+    channelId: string;
+    rootId: string;
+    message: string;
+    props: Record<string, string>;
+    pendingPostId: string;
+    laterTwins: (thread: DeskPost[]) => string[];
+    /** Meant for the runner: left unread for them. */
+    forTheRunner?: boolean;
+  },
 ): Promise<PostedOnce> {
   const { api, runnerId } = context;
   const viewedBefore = await fetchLastViewedAt(api, post.channelId);
@@ -127,7 +136,7 @@ async function postOnce(
       await deletePost(api, created.id);
       return { kind: 'twin-deleted' };
     }
-    await keepChannelUnread(api, runnerId, post.channelId, viewedBefore, created.id);
+    await keepChannelUnread(api, runnerId, post.channelId, viewedBefore, created.id, { forTheRunner: post.forTheRunner === true });
     return { kind: 'posted' };
   } catch (error) {
     return { kind: 'posted', afterwards: describeFailure(error) };
@@ -137,14 +146,16 @@ async function postOnce(
 /**
  * With collapsed threads off, the server marks the channel viewed when the
  * runner posts. If the runner had not read the channel up to then, its
- * unread marker goes back on the first post they had not seen.
+ * unread marker goes back on the first post they had not seen. A post meant
+ * for the runner (a reminder mentioning them: Mattermost never notifies you
+ * of your own post) counts as not seen either.
  */
-export async function keepChannelUnread(api: MattermostApi, runnerId: string, channelId: string, viewedBefore: number, answerId: string): Promise<void> {
+export async function keepChannelUnread(api: MattermostApi, runnerId: string, channelId: string, viewedBefore: number, postedId: string, { forTheRunner = false } = {}): Promise<void> {
   const viewedAfter = await fetchLastViewedAt(api, channelId);
   if (viewedAfter <= viewedBefore) return;
   const since = await api.request<{ posts?: Record<string, ServerPost> }>('GET', `${api.client.getChannelRoute(channelId)}/posts?since=${viewedBefore}&skipFetchThreads=true`);
   const unseen = Object.values(since.posts ?? {})
-    .filter((post) => post.id !== answerId && !post.delete_at && post.create_at > viewedBefore && post.user_id !== runnerId)
+    .filter((post) => (post.id === postedId ? forTheRunner : post.user_id !== runnerId) && !post.delete_at && post.create_at > viewedBefore)
     .sort((a, b) => a.create_at - b.create_at)[0];
   if (unseen) await markUnreadFrom(api, runnerId, unseen.id);
 }
@@ -219,6 +230,7 @@ export async function remindIfDue(
       props: reminderProps(decision.number),
       pendingPostId: `${runnerId}:companion-desk-reminder:${questionId}:${decision.number}`,
       laterTwins: (after) => laterRemindersOf(after, questionId, decision.number, runnerId),
+      forTheRunner: onDutyId === runnerId,
     });
     if (posted.kind === 'twin-deleted') return { kind: 'done' };
     await context.record({ kind: 'reminded', at: context.now(), ...entry, ...(posted.afterwards ? { reason: posted.afterwards } : {}) });
