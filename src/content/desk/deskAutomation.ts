@@ -362,9 +362,14 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
       if (settings?.reminders.enabled) remindWhereDue();
       if (settings?.weeklyReport.enabled && !reporting) {
         reporting = true;
-        void reportIfDue(settings).finally(() => {
-          reporting = false;
-        });
+        void reportIfDue(settings)
+          .catch(() => {
+            // Storage could not be read or written: tried again later rather than guessed.
+            reportRetryAt = clock.now() + reminderRecheckMs;
+          })
+          .finally(() => {
+            reporting = false;
+          });
       }
       const now = clock.now();
       if (catchUpRetryAt !== undefined && now >= catchUpRetryAt) {
