@@ -93,6 +93,13 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
   let catchingUp: Promise<void> | undefined;
   let catchUpRetryAt: number | undefined;
   let catchUpFailures = 0;
+  /** Failed tries per question, join or 👍: each waits twice as long as the one before, up to five minutes. */
+  const failedTries = new Map<string, number>();
+  const retryLater = (key: string) => {
+    const tries = (failedTries.get(key) ?? 0) + 1;
+    failedTries.set(key, tries);
+    catchUpRetryAt ??= clock.now() + Math.min(catchUpRetryMs * 2 ** (tries - 1), longestCatchUpRetryMs);
+  };
   let pointSavedAt = 0;
   /** Open questions that may need a reminder, by id: when to read their thread again. A hint only: the thread decides. */
   const reminderWatch = new Map<string, { readonly channelId: string; checkAt: number }>();
@@ -205,10 +212,11 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     return answerQuestion(responder, post, channelId, decision, late).then((outcome) => {
       answering.delete(post.id);
       if (outcome === 'failed') {
-        // Tried again at the next catch-up, within a day.
-        catchUpRetryAt ??= clock.now() + catchUpRetryMs;
+        // Tried again at a catch-up, within a day.
+        retryLater(post.id);
         return;
       }
+      failedTries.delete(post.id);
       unfinished.delete(post.id);
       dealtWith.add(post.id);
     });
@@ -224,12 +232,13 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     unfinished.set(key, post.createAt);
     return welcome(responder, storage.welcomed, post, decision.userId, channelId, late).then((outcome) => {
       if (outcome !== 'failed') {
+        failedTries.delete(key);
         unfinished.delete(key);
         return;
       }
-      // Listed; the catch-up point stays before the join, and a catch-up soon tries again.
+      // Listed; the catch-up point stays before the join, and a catch-up tries again.
       dealtWith.delete(key);
-      catchUpRetryAt ??= clock.now() + catchUpRetryMs;
+      retryLater(key);
     });
   }
 
@@ -239,15 +248,16 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     if (dealtWith.has(key)) return undefined;
     dealtWith.add(key);
     // The 👍 changed the answer's update time about now: the catch-up point stays before it until this is done.
-    unfinished.set(key, clock.now() - catchUpMarginMs);
+    if (!unfinished.has(key)) unfinished.set(key, clock.now() - catchUpMarginMs);
     const tryAgain = () => {
       dealtWith.delete(key);
-      catchUpRetryAt ??= clock.now() + catchUpRetryMs;
+      retryLater(key);
     };
     return solveFromFeedback(responder, reaction, late).then(
       (outcome) => {
-        if (outcome === 'failed') tryAgain();
-        else unfinished.delete(key);
+        if (outcome === 'failed') return tryAgain();
+        failedTries.delete(key);
+        unfinished.delete(key);
       },
       // The answer or the question could not be read: looked at again at the next catch-up.
       tryAgain,
@@ -276,7 +286,10 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     for (const channelId of current.channelIds) {
       const changes = await readPostsSince(api, channelId, since, stopping.signal);
       // A question deleted meanwhile is no longer owed an answer.
-      for (const id of changes.deletedIds) unfinished.delete(id);
+      for (const id of changes.deletedIds) {
+        unfinished.delete(id);
+        for (const key of unfinished.keys()) if (key.startsWith(`${id}:`)) unfinished.delete(key);
+      }
       for (const post of [...changes.changed].sort((a, b) => a.createAt - b.createAt)) {
         if (post.rootId === '' && post.createAt > since) work.push(takeQuestion(post, channelId, true));
         if (post.joinedUserId && post.createAt > since) work.push(takeWelcome(post, channelId, true));
@@ -326,7 +339,8 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     if (before && !anythingOn(before) && anythingOn(settings)) {
       // Switched on again: what came while it was off is not answered late.
       void storage
-        .writeCaughtUpTo(clock.now())
+        // A catch-up reads from a minute before its point: from the moment of switching on, then.
+        .writeCaughtUpTo(clock.now() + catchUpMarginMs)
         .catch(() => undefined)
         .then(catchUp);
     } else if (!anythingOn(before) && anythingOn(settings)) catchUp();

@@ -217,7 +217,9 @@ export async function remindIfDue(
   if (decision.kind !== 'remind') return decision;
   const question = thread.find((post) => post.id === questionId);
   const askerId = question?.userId ?? '';
-  const waitedMinutes = question ? Math.round((now - lastTeamActivity(thread, question, deskTeamIds(settings, runnerId))) / 60_000) : settings.reminders.afterMinutes;
+  // Since the question or the team's last reply: earlier reminders are no answer.
+  const withoutReminders = thread.filter((post) => post.deskKind !== 'reminder');
+  const waitedMinutes = question ? Math.round((now - lastTeamActivity(withoutReminders, question, deskTeamIds(settings, runnerId))) / 60_000) : settings.reminders.afterMinutes;
   const onDutyId = onDutyPeriodAt(settings.onDuty, now, localCalendar(settings.timeZone)).userId ?? runnerId;
   const entry = { questionId, channelId, askerId, reminderNumber: decision.number, onDutyId };
   try {
@@ -280,7 +282,14 @@ export async function welcome(context: DeskResponderContext, memory: WelcomeMemo
         return 'already-welcomed';
       }
       const viewedBefore = await fetchLastViewedAt(api, direct.id);
-      const created = await createReply(api, { channelId: direct.id, rootId: '', message: settings.welcome.message, props, pendingPostId: `${runnerId}:companion-desk-welcome:${key}` });
+      let created: { id: string };
+      try {
+        created = await createReply(api, { channelId: direct.id, rootId: '', message: settings.welcome.message, props, pendingPostId: `${runnerId}:companion-desk-welcome:${key}` });
+      } catch (error) {
+        // Another tab or device is sending this very welcome.
+        if (error instanceof MattermostApiError && error.serverErrorId === duplicateInFlight) return 'already-welcomed';
+        throw error;
+      }
       // The runner may have an unread message from them: it stays unread.
       await keepChannelUnread(api, runnerId, direct.id, viewedBefore, created.id).catch(() => undefined);
     }

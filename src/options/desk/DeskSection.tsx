@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '../../shared/autoReply/accountData.ts';
 import type { ContentRule, SettingsProblem } from '../../shared/autoReply/settings.ts';
-import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
+import { parseDeskSettings, type DeskSettings } from '../../shared/desk/deskSettings.ts';
 import { readDeskSettings, restartReportsFrom, writeDeskCaughtUpTo, writeDeskSettings, type StoredDeskSettings } from '../../shared/desk/deskStore.ts';
 import { t } from '../../shared/i18n.ts';
 import type { DeskChannelChoice, DeskPerson } from '../../shared/messages.ts';
@@ -169,10 +169,13 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       const earlier = stored.settings.weeklyReport;
       // Switched on or moved: the first report owed is the next one at its time, not one already past.
       const restarted = report.enabled && (!earlier.enabled || report.weekday !== earlier.weekday || report.time !== earlier.time || report.channelId !== earlier.channelId);
-      if (restarted) await restartReportsFrom(account, Date.now());
-      // Switched on (perhaps with no tab open): what came while it was off is not answered late.
-      const on = (desk: DeskSettings) => desk.enabled || desk.reminders.enabled || desk.welcome.enabled || desk.weeklyReport.enabled;
-      if (on(settings) && !on(stored.settings)) await writeDeskCaughtUpTo(account, Date.now());
+      const valid = parseDeskSettings(settings);
+      if (valid.ok) {
+        if (restarted) await restartReportsFrom(account, Date.now());
+        // Switched on (perhaps with no tab open): what came while it was off is not answered late. A catch-up reads from a minute before its point.
+        const on = (desk: DeskSettings) => desk.enabled || desk.reminders.enabled || desk.welcome.enabled || desk.weeklyReport.enabled;
+        if (on(settings) && !on(stored.settings)) await writeDeskCaughtUpTo(account, Date.now() + 60_000);
+      }
       problems = await writeDeskSettings(account, settings);
     } catch (error) {
       setSaveState({ kind: 'problems', lines: [t('settingsStorageFailed', [errorText(error)])] });
