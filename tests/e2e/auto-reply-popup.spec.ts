@@ -34,7 +34,8 @@ test('an invalid content rule is refused with the reason and nothing broken is s
   await switchAutoReplyOn(popup, { message: 'Default answer' });
   const settings = await openAllSettings(browser, popup);
 
-  await settings.getByRole('button', { name: 'Add a rule' }).click();
+  // Auto-reply's rules come first; the support desk's card further down has its own.
+  await settings.getByRole('button', { name: 'Add a rule' }).first().click();
   await settings.getByRole('combobox', { name: 'Rule 1 matches' }).selectOption('pattern');
   await settings.getByRole('textbox', { name: 'Rule 1 keyword or expression' }).fill('invoice(');
   await settings.getByRole('textbox', { name: 'Rule 1 reply' }).fill('See the billing page.');
@@ -47,7 +48,7 @@ test('an invalid content rule is refused with the reason and nothing broken is s
   // A second rule that also matches, moved up: the first rule that matches answers.
   await settings.getByRole('textbox', { name: 'Rule 1 keyword or expression' }).fill('invoice');
   await expect(settings.getByText('Saved. Open tabs use the new settings at once.')).toBeVisible();
-  await settings.getByRole('button', { name: 'Add a rule' }).click();
+  await settings.getByRole('button', { name: 'Add a rule' }).first().click();
   await settings.getByRole('textbox', { name: 'Rule 2 keyword or expression' }).fill('paid');
   await settings.getByRole('textbox', { name: 'Rule 2 reply' }).fill('Payments are handled by Finance.');
   await expect(settings.getByRole('button', { name: 'Move rule 1 up' })).toBeDisabled();
