@@ -404,6 +404,8 @@ describe('reminders from the tab', () => {
     running.tick();
     await settle();
     expect(remindersIn(server).map((post) => post.props.companion_desk_reminder)).toEqual(['1', '2']);
+    // The wait counts from the question, not from the first reminder.
+    expect(remindersIn(server)[1]?.message).toBe('@runner: no reply for 120 minutes');
     clock.at = now + 10 * 60 * minute;
     running.tick();
     await settle();
