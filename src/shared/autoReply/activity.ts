@@ -44,7 +44,7 @@ export interface DailyCount {
 
 /** Replies per day for the last `days` days, oldest first, days without replies included. */
 /** YYYY-MM-DD of a moment in the time zone. */
-function calendarDay(timeZone: string): (at: number) => string {
+export function calendarDay(timeZone: string): (at: number) => string {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return (at) => format.format(at);
 }

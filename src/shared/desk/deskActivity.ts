@@ -1,3 +1,5 @@
+import { calendarDay } from '../autoReply/activity.ts';
+
 /**
  * What the desk did, and what it could not do, kept per account so the
  * options page can list it with its reasons: answers posted, questions solved
@@ -75,11 +77,11 @@ export interface DeskDaySummary {
 
 /** Today's figures, "today" being the calendar day of `now` in `timeZone`. */
 export function summarizeDeskDay(entries: readonly DeskActivityEntry[], now: number, timeZone: string): DeskDaySummary {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const today = format.format(now);
+  const dayOf = calendarDay(timeZone);
+  const today = dayOf(now);
   const counts = { answered: 0, reminded: 0, solvedByFeedback: 0, failed: 0 };
   for (const entry of entries) {
-    if (format.format(entry.at) !== today) continue;
+    if (dayOf(entry.at) !== today) continue;
     if (entry.kind === 'answered') counts.answered += 1;
     else if (entry.kind === 'solved-by-feedback') counts.solvedByFeedback += 1;
     else if (entry.kind === 'reminded') counts.reminded += 1;
