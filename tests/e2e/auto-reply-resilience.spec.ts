@@ -161,7 +161,7 @@ test('two browsers of the same user, one held behind a rate limit past the serve
   sender,
   conversation,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const first = await newBrowser();
   const firstTab = await openMattermostAs(first, alice, 'bob');
   await switchAutoReplyOn(await enableCompanion(first, firstTab));
@@ -171,10 +171,11 @@ test('two browsers of the same user, one held behind a rate limit past the serve
 
   // Both browsers decide to answer: the first posts only once the second has tried (so the second read a history
   // without the first's reply); the second is answered 429 with Retry-After 35 and posts past the server's 30 s window.
+  // A loaded machine can take a while to bring the second browser's answer, hence the long waits.
   const replyPost = /\/api\/v4\/posts\?set_online=false$/;
   let held = 0;
   await firstTab.route(replyPost, async (route) => {
-    for (let waited = 0; held === 0 && waited < 30_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let waited = 0; held === 0 && waited < 60_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
     return route.continue();
   });
   await heldTab.route(replyPost, async (route) => {
@@ -185,8 +186,8 @@ test('two browsers of the same user, one held behind a rate limit past the serve
 
   const sent = Date.now();
   await sender.client.createPost({ channel_id: conversation, message: 'Quick question' });
-  await waitForAutoReplies(sender.client, conversation, sent);
-  await expect.poll(() => held, { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => held, { message: 'the second browser tried to answer', timeout: 60_000 }).toBe(1);
+  await waitForAutoReplies(sender.client, conversation, sent, 1, 500, 60_000);
   // Past the held browser's retry, its check after posting, and the removal of the later reply.
   const replies = await autoRepliesAfterQuietPeriod(sender.client, conversation, sent, 50_000);
   expect(replies).toHaveLength(1);

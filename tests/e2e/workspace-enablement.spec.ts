@@ -110,6 +110,7 @@ test('an enabled workspace stays enabled after the browser restarts', async () =
   const tabAfterRestart = await browser.context.newPage();
   await tabAfterRestart.goto(directMessageUrl('bob'));
   const popupAfterRestart = await openPopupFor(browser, tabAfterRestart);
-  await expect(popupAfterRestart.getByText('Running in this tab as @alice.')).toBeVisible();
+  // A restarted browser on a loaded machine takes a while to start the tab's script.
+  await expect(popupAfterRestart.getByText('Running in this tab as @alice.')).toBeVisible({ timeout: 30_000 });
   expect(await registeredContentScripts(browser)).toEqual(loopbackScripts);
 });
