@@ -39,8 +39,11 @@ interface ServerPost {
   metadata: { reactions: Array<{ user_id: string; emoji_name: string; create_at: number }> };
 }
 
-/** A help channel on a scripted server; `fail` makes one kind of request fail. */
-function helpChannel(fail: (method: string, path: string) => boolean = () => false) {
+/**
+ * A help channel on a scripted server; `fail` makes one kind of request fail. With collapsed threads off (the
+ * default here) the runner's posts mark the channel viewed; with them on, a reply marks only its thread.
+ */
+function helpChannel(fail: (method: string, path: string) => boolean = () => false, { collapsedThreads = false } = {}) {
   const posts = new Map<string, ServerPost>();
   let lastViewedAt = now - 60_000;
   let created = 0;
@@ -75,11 +78,12 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
     if (method === 'POST' && path === '/posts?set_online=false') {
       const sent = body as { channel_id: string; root_id: string; message: string; props: Record<string, unknown> };
       created += 1;
-      // Collapsed threads off: posting marks the channel viewed.
-      lastViewedAt = now + 100;
+      if (!collapsedThreads || sent.root_id === '') lastViewedAt = now + 100;
       return add({ id: `${String(sent.props[deskProp] ?? 'post')}${created}`, user_id: runner, channel_id: sent.channel_id, root_id: sent.root_id, message: sent.message, props: sent.props, create_at: now + 100, update_at: now + 100 });
     }
     if (method === 'POST' && /^\/users\/\w+\/posts\/\w+\/set_unread$/.test(path)) return {};
+    if (method === 'POST' && /^\/users\/\w+\/teams\/\w+\/threads\/\w+\/set_unread\/\w+$/.test(path)) return {};
+    if (method === 'GET' && path === `/channels/${help}`) return { id: help, team_id: 'team1' };
     if (method === 'POST' && path === '/posts/ephemeral') return { id: 'ephemeral' };
     if (method === 'POST' && path === '/channels/direct') return { id: 'dm' };
     if (method === 'GET' && path === '/channels/dm/members/me') return { last_viewed_at: now + 100 };
@@ -410,6 +414,23 @@ describe('reminders from the tab', () => {
     running.tick();
     await settle();
     expect(remindersIn(server)).toHaveLength(2);
+  });
+
+  it('with collapsed threads on, a reminder for the runner leaves its thread unread from the reminder, and the channel as it was', async () => {
+    const server = helpChannel(undefined, { collapsedThreads: true });
+    const storage = memoryStorage(now, reminding);
+    const clock = { at: now + 1_000 };
+    const running = desk(server, storage, true, clock);
+    await settle();
+    server.add({ id: 'q1', message: 'Printer jammed', create_at: now + 2_000, update_at: now + 2_000 });
+    running.onPosted(posted({ id: 'q1', message: 'Printer jammed', createAt: now + 2_000 }));
+    await settle();
+    clock.at = now + 2_000 + 60 * minute;
+    running.tick();
+    await settle();
+    expect(remindersIn(server)).toHaveLength(1);
+    expect(server.api.calls).toContain(`POST /users/${runner}/teams/team1/threads/q1/set_unread/reminder1`);
+    expect(server.api.calls.filter((call) => call.endsWith('/set_unread'))).toEqual([]);
   });
 
   it('sends none once a team member marked the question solved', async () => {

@@ -6,7 +6,7 @@ import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
 import { alreadyWelcomed, welcomeKey, welcomeProps } from '../../shared/desk/deskWelcome.ts';
 import { localCalendar } from '../../shared/desk/localCalendar.ts';
 import { onDutyPeriodAt } from '../../shared/desk/onDutyRotation.ts';
-import { createReply, deletePost, fetchLastViewedAt, markUnreadFrom } from '../autoReplyRest.ts';
+import { createReply, deletePost, fetchLastViewedAt, markThreadUnreadFrom, markUnreadFrom } from '../autoReplyRest.ts';
 import { MattermostApiError, type MattermostApi } from '../mattermostApi.ts';
 import { describeFailure } from '../requestFailure.ts';
 import type { ReactionEvent } from '../socketMessage.ts';
@@ -136,7 +136,7 @@ async function postOnce(
       await deletePost(api, created.id);
       return { kind: 'twin-deleted' };
     }
-    await keepChannelUnread(api, runnerId, post.channelId, viewedBefore, created.id, { forTheRunner: post.forTheRunner === true });
+    await keepChannelUnread(api, runnerId, post.channelId, viewedBefore, created.id, { forTheRunner: post.forTheRunner === true, rootId: post.rootId });
     return { kind: 'posted' };
   } catch (error) {
     return { kind: 'posted', afterwards: describeFailure(error) };
@@ -148,11 +148,27 @@ async function postOnce(
  * runner posts. If the runner had not read the channel up to then, its
  * unread marker goes back on the first post they had not seen. A post meant
  * for the runner (a reminder mentioning them: Mattermost never notifies you
- * of your own post) counts as not seen either.
+ * of your own post) counts as not seen either; with collapsed threads on,
+ * where posting a reply marks only its thread read, that thread's marker goes
+ * back on it.
  */
-export async function keepChannelUnread(api: MattermostApi, runnerId: string, channelId: string, viewedBefore: number, postedId: string, { forTheRunner = false } = {}): Promise<void> {
+export async function keepChannelUnread(
+  api: MattermostApi,
+  runnerId: string,
+  channelId: string,
+  viewedBefore: number,
+  postedId: string,
+  { forTheRunner = false, rootId = '' } = {},
+): Promise<void> {
   const viewedAfter = await fetchLastViewedAt(api, channelId);
-  if (viewedAfter <= viewedBefore) return;
+  if (viewedAfter <= viewedBefore) {
+    if (forTheRunner && rootId !== '') {
+      // A thread's marker is kept per team; a conversation outside teams has no thread list to show it in.
+      const channel = await api.request<{ team_id?: string }>('GET', api.client.getChannelRoute(channelId));
+      if (channel.team_id) await markThreadUnreadFrom(api, runnerId, channel.team_id, rootId, postedId);
+    }
+    return;
+  }
   const since = await api.request<{ posts?: Record<string, ServerPost> }>('GET', `${api.client.getChannelRoute(channelId)}/posts?since=${viewedBefore}&skipFetchThreads=true`);
   const unseen = Object.values(since.posts ?? {})
     .filter((post) => (post.id === postedId ? forTheRunner : post.user_id !== runnerId) && !post.delete_at && post.create_at > viewedBefore)
