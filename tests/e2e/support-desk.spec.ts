@@ -262,6 +262,31 @@ for (const collapsedThreads of ['always_on', 'disabled'] as const) {
   });
 }
 
+/**
+ * Chooses the support channel and team on the options page's desk card and switches reminders on: one, after a
+ * minute, at any hour of any day in UTC; the person on duty the runner, or a weekly rotation.
+ */
+async function switchRemindersOn(desk: Locator, channel: { displayName: string }, team: readonly string[], { weeklyRotation = [] as readonly string[] } = {}) {
+  await desk.getByRole('combobox', { name: 'Support channel' }).selectOption({ label: `${channel.displayName} (Companion)` });
+  await desk.getByRole('textbox', { name: 'Team members (usernames)' }).fill(team.join(', '));
+  await desk.getByRole('combobox', { name: 'Time zone' }).fill('UTC');
+  if (weeklyRotation.length > 0) {
+    await desk.getByRole('combobox', { name: 'On duty' }).selectOption({ label: 'Rotation by week' });
+    await desk.getByRole('textbox', { name: 'On-duty order (usernames)' }).fill(weeklyRotation.join(', '));
+  } else {
+    await expect(desk.getByRole('combobox', { name: 'On duty' })).toHaveValue('desk-runner');
+  }
+  await desk.getByRole('checkbox', { name: 'Remind the person on duty' }).check();
+  await desk.getByRole('spinbutton', { name: 'Minutes without a reply before a reminder' }).fill('1');
+  await desk.getByRole('spinbutton', { name: 'Reminders per question at most' }).fill('1');
+  const days = desk.getByRole('group', { name: 'Working days' });
+  for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) await days.getByRole('checkbox', { name: day, exact: true }).check();
+  await desk.getByLabel('Reminders from').fill('00:00');
+  await desk.getByLabel('Reminders until').fill('23:59');
+  await desk.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(desk.getByText('Desk settings saved.')).toBeVisible();
+}
+
 test('a question left without the team for the reminder delay gets one reminder mentioning the person on duty, with two tabs open, and a solved one none', async ({
   newBrowser,
   asAlice,
@@ -278,20 +303,7 @@ test('a question left without the team for the reminder delay gets one reminder 
 
   const options = await openSettingsPage(browser);
   const desk = options.getByRole('region', { name: 'Support desk' });
-  await desk.getByRole('combobox', { name: 'Support channel' }).selectOption({ label: `${channel.displayName} (Companion)` });
-  await desk.getByRole('textbox', { name: 'Team members (usernames)' }).fill(`${alice.username}, ${tess.user.username}`);
-  await desk.getByRole('combobox', { name: 'Time zone' }).fill('UTC');
-  await desk.getByRole('combobox', { name: 'On duty' }).selectOption({ label: 'Rotation by week' });
-  await desk.getByRole('textbox', { name: 'On-duty order (usernames)' }).fill(tess.user.username);
-  await desk.getByRole('checkbox', { name: 'Remind the person on duty' }).check();
-  await desk.getByRole('spinbutton', { name: 'Minutes without a reply before a reminder' }).fill('1');
-  await desk.getByRole('spinbutton', { name: 'Reminders per question at most' }).fill('1');
-  const days = desk.getByRole('group', { name: 'Working days' });
-  for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) await days.getByRole('checkbox', { name: day, exact: true }).check();
-  await desk.getByLabel('Reminders from').fill('00:00');
-  await desk.getByLabel('Reminders until').fill('23:59');
-  await desk.getByRole('button', { name: 'Save desk settings' }).click();
-  await expect(desk.getByText('Desk settings saved.')).toBeVisible();
+  await switchRemindersOn(desk, channel, [alice.username, tess.user.username], { weeklyRotation: [tess.user.username] });
 
   const post = (who: TeamMember, message: string) => who.client.createPost({ channel_id: channel.id, message } as Post);
   const open = await post(ann, 'The wiki shows an error page');
@@ -309,6 +321,27 @@ test('a question left without the team for the reminder delay gets one reminder 
   expect(await repliesTo(asAlice, open.id)).toHaveLength(1);
   expect(await repliesTo(asAlice, solved.id)).toEqual([]);
   await expect(desk.getByRole('table', { name: 'Desk activity' }).getByRole('row', { name: `Reminded @${tess.user.username} (reminder 1)` })).toBeVisible();
+});
+
+test('a reminder to the runner on duty leaves the question’s thread unread for them (collapsed threads on)', async ({ newBrowser, asAlice, webapp }) => {
+  actsInTheRealWebapp(webapp);
+  test.setTimeout(240_000);
+  const [tess, ann] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann')]);
+  const channel = await helpChannel(asAlice, [tess, ann]);
+  const browser = await newBrowser();
+  await enableCompanion(browser, await openMattermostAs(browser, alice, tess.user.username));
+  const options = await openSettingsPage(browser);
+  await switchRemindersOn(options.getByRole('region', { name: 'Support desk' }), channel, [alice.username, tess.user.username]);
+  await options.close();
+
+  const open = await ann.client.createPost({ channel_id: channel.id, message: 'The wiki shows an error page' } as Post);
+  await expect.poll(async () => (await repliesTo(asAlice, open.id)).length, { timeout: 120_000, intervals: [2_000] }).toBe(1);
+  const [reminder] = await repliesTo(asAlice, open.id);
+  expect(reminder?.message).toBe(`@${alice.username}, this question has waited 1 minute without a reply from the team.`);
+  // Mattermost never notifies anyone of their own post, and posting a reply marks its thread read (collapsed threads
+  // are on, the server's default): the desk puts the thread's unread marker back on the reminder.
+  const thread = () => requestJson<{ unread_replies: number }>(asAlice, 'GET', `/users/${alice.id}/teams/${server.team.id}/threads/${open.id}`);
+  await expect.poll(async () => (await thread()).unread_replies, { timeout: 15_000 }).toBe(1);
 });
 
 /** Alice's direct messages to someone, oldest first. */

@@ -3,7 +3,8 @@ import type { DeskPost } from '../../shared/desk/deskPosts.ts';
 import { deskProp } from '../../shared/desk/deskPosts.ts';
 import { supportHistory, team } from '../../shared/desk/deskHistory.testData.ts';
 import type { DeskAnalysisRequest } from '../../shared/messages.ts';
-import { fakeMattermostApi, type FakeAnswer } from '../supportPacket/fakeMattermostApi.ts';
+import type { MattermostApi } from '../mattermostApi.ts';
+import { fakeMattermostApi, refused, type FakeAnswer } from '../supportPacket/fakeMattermostApi.ts';
 import { createDeskAnalysisService } from './deskAnalysis.ts';
 
 const channelId = 'c'.repeat(26);
@@ -25,17 +26,26 @@ function serverPost(post: DeskPost) {
   };
 }
 
-/** The channel as the server pages it: `?page=0`, then `?before=<post>` gives the 200 newest posts created before that one. */
+type ServerPost = ReturnType<typeof serverPost>;
+const page = (rows: readonly ServerPost[]) => ({ order: rows.map((row) => row.id), posts: Object.fromEntries(rows.map((row) => [row.id, row])) });
+/** The server's order of a channel's posts: newest first, one millisecond's posts in an order of its own. */
+const newestFirstOf = (posts: readonly DeskPost[]) => [...posts].sort((a, b) => b.createAt - a.createAt || (a.id < b.id ? 1 : -1)).map(serverPost);
+
+/**
+ * The channel as the server pages it: its count of posts; `?page=0`, then `?before=<post>` gives the 200 newest posts
+ * created before that one; `?page=<n>&per_page=1` the post n places after the newest.
+ */
 function pagesOf(posts: readonly DeskPost[]): Record<string, FakeAnswer> {
-  const newestFirst = [...posts].sort((a, b) => b.createAt - a.createAt).map(serverPost);
-  const page = (rows: typeof newestFirst) => ({ order: rows.map((row) => row.id), posts: Object.fromEntries(rows.map((row) => [row.id, row])) });
+  const newestFirst = newestFirstOf(posts);
   const answers: Record<string, FakeAnswer> = {
+    [`GET /channels/${channelId}`]: { id: channelId, total_msg_count: newestFirst.length },
     [`GET /channels/${channelId}/posts?page=0&per_page=200&skipFetchThreads=true`]: page(newestFirst.slice(0, 200)),
   };
-  for (const cursor of newestFirst) {
+  newestFirst.forEach((cursor, offset) => {
     answers[`GET /channels/${channelId}/posts?before=${cursor.id}&per_page=200&skipFetchThreads=true`] = () =>
       page(newestFirst.filter((post) => post.create_at < cursor.create_at).slice(0, 200));
-  }
+    answers[`GET /channels/${channelId}/posts?page=${offset}&per_page=1&skipFetchThreads=true`] = page([cursor]);
+  });
   return answers;
 }
 
@@ -127,16 +137,94 @@ describe('desk analysis in the tab', () => {
       id: `s${String(index).padStart(3, '0')}`,
       createAt: index < 150 ? Date.UTC(2026, 10, 24) : Date.UTC(2026, 10, 24) + index,
     })) as DeskPost[];
-    const newestFirst = [...sameMillisecond].sort((a, b) => b.createAt - a.createAt || (a.id < b.id ? 1 : -1)).map(serverPost);
-    const page = (rows: typeof newestFirst) => ({ order: rows.map((row) => row.id), posts: Object.fromEntries(rows.map((row) => [row.id, row])) });
+    const newestFirst = newestFirstOf(sameMillisecond);
     // The server's before= is strict on the time: the page before the newest post of that millisecond's cut holds all 150.
     const lastLater = newestFirst[99];
     const api = fakeMattermostApi({
+      [`GET /channels/${channelId}`]: { id: channelId, total_msg_count: 250 },
       [`GET /channels/${channelId}/posts?page=0&per_page=200&skipFetchThreads=true`]: page(newestFirst.slice(0, 200)),
       [`GET /channels/${channelId}/posts?before=${lastLater?.id}&per_page=200&skipFetchThreads=true`]: page(newestFirst.slice(100)),
     });
     const result = await createDeskAnalysisService(api, () => now).analyse({ ...request, from: Date.UTC(2026, 10, 1) }, () => undefined);
     expect(result).toMatchObject({ postsRead: 250, analytics: { questions: 250 } });
+  });
+
+  it('reads a bigger channel in three parts at once, cut inside a millisecond at posts found by their offset, each post counted once', async () => {
+    // 3,000 questions, each of its own millisecond but for two runs of 101 posts around the cuts (1,000 and 2,000
+    // places after the newest), so the part above a cut reads past the end of a page to finish that millisecond.
+    const millisecondOf = (index: number) => (index >= 950 && index <= 1_050 ? 950 : index >= 1_949 && index <= 2_049 ? 1_949 : index);
+    const posts: DeskPost[] = Array.from({ length: 3_000 }, (_, index) => ({
+      ...(filler[0] as DeskPost),
+      id: `b${String(index).padStart(4, '0')}`,
+      createAt: Date.UTC(2026, 10, 2) + millisecondOf(index),
+    }));
+    const fake = fakeMattermostApi(pagesOf(posts));
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const api: MattermostApi = {
+      ...fake,
+      async request<T>(...args: Parameters<MattermostApi['request']>): Promise<T> {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return await fake.request<T>(...args);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    const progress: number[] = [];
+    const result = await createDeskAnalysisService(api, () => now).analyse({ ...request, from: Date.UTC(2026, 10, 1) }, (step) => progress.push(step.postsRead));
+    expect(result).toMatchObject({ postsRead: 3_000, analytics: { questions: 3_000 } });
+    expect(progress.at(-1)).toBe(3_000);
+    expect(fake.calls.filter((call) => call.includes('&per_page=1&'))).toEqual([
+      `GET /channels/${channelId}/posts?page=1000&per_page=1&skipFetchThreads=true`,
+      `GET /channels/${channelId}/posts?page=2000&per_page=1&skipFetchThreads=true`,
+    ]);
+    expect(mostInFlight).toBe(3);
+    // Fifteen pages hold the channel; each part's last one reaches into the next part.
+    expect(pageCalls(fake.calls).length).toBeLessThanOrEqual(18);
+  });
+
+  it('a failing part stops the others and fails the reading', async () => {
+    const posts: DeskPost[] = Array.from({ length: 3_000 }, (_, index) => ({ ...(filler[0] as DeskPost), id: `b${index}`, createAt: Date.UTC(2026, 10, 2) + index }));
+    const answers = pagesOf(posts);
+    const newestFirst = newestFirstOf(posts);
+    // The page below the second cut's first page fails.
+    const failing = `GET /channels/${channelId}/posts?before=${newestFirst[2_199]?.id}&per_page=200&skipFetchThreads=true`;
+    answers[failing] = refused(500, 'boom');
+    const api = fakeMattermostApi(answers);
+    await expect(createDeskAnalysisService(api, () => now).analyse({ ...request, from: Date.UTC(2026, 10, 1) }, () => undefined)).rejects.toThrow('boom');
+    // The other parts ask for no page once it failed (one already asked for at that moment may still come back).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const failedAt = api.calls.indexOf(failing);
+    expect(failedAt).toBeGreaterThan(0);
+    expect(pageCalls(api.calls.slice(failedAt + 1)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('reads a recent span of a big channel in one part, asking for no cut', async () => {
+    // 3,000 questions a minute apart; the last 500 minutes asked for.
+    const posts: DeskPost[] = Array.from({ length: 3_000 }, (_, index) => ({ ...(filler[0] as DeskPost), id: `m${index}`, createAt: Date.UTC(2026, 9, 1) + index * 60_000 }));
+    const newestAt = Date.UTC(2026, 9, 1) + 2_999 * 60_000;
+    const api = fakeMattermostApi(pagesOf(posts));
+    const result = await createDeskAnalysisService(api, () => now).analyse({ ...request, from: newestAt - 499 * 60_000 }, () => undefined);
+    expect(result.postsRead).toBe(500);
+    expect(api.calls.filter((call) => call.includes('&per_page=1&'))).toEqual([]);
+    expect(pageCalls(api.calls)).toHaveLength(3);
+  });
+
+  it('goes on past a page the server gave short above a cut, where posts are known to follow', async () => {
+    const posts: DeskPost[] = Array.from({ length: 3_000 }, (_, index) => ({ ...(filler[0] as DeskPost), id: `b${index}`, createAt: Date.UTC(2026, 10, 2) + index }));
+    const answers = pagesOf(posts);
+    const newestFirst = newestFirstOf(posts);
+    // The first part's second page comes back with its 50 oldest posts left out.
+    const shortened = `GET /channels/${channelId}/posts?before=${newestFirst[198]?.id}&per_page=200&skipFetchThreads=true`;
+    answers[shortened] = page(newestFirst.slice(199, 349));
+    const api = fakeMattermostApi(answers);
+    const result = await createDeskAnalysisService(api, () => now).analyse({ ...request, from: Date.UTC(2026, 10, 1) }, () => undefined);
+    expect(api.calls).toContain(shortened);
+    expect(result.postsRead).toBe(3_000);
   });
 
   it('reads the channel again whole when the server lists as many changes as it ever does', async () => {
