@@ -24,7 +24,7 @@ interface ReadChannel {
 }
 
 /** How far before a reading the next one asks for changes: reading a post twice does no harm, missing one would. */
-const overlapMs = 60_000;
+export const changesOverlapMs = 60_000;
 
 export interface DeskAnalysisService {
   analyse(request: DeskAnalysisRequest, onProgress: (progress: HistoryProgress) => void): Promise<DeskAnalysisResult>;
@@ -37,7 +37,7 @@ export function createDeskAnalysisService(api: MattermostApi, serverNow: () => n
     const team = { memberIds: new Set(request.memberIds), solvedEmoji: request.solvedEmoji };
     const key = JSON.stringify([request.channelId, [...request.memberIds].sort(), request.solvedEmoji]);
     // Changes that land while reading, or within the server clock's error, are read again next time rather than missed.
-    const readAt = serverNow() - overlapMs;
+    const readAt = serverNow() - changesOverlapMs;
     const signal = new AbortController().signal;
     const earlier = known.get(request.channelId);
     if (earlier && earlier.key === key && earlier.from <= request.from) {
