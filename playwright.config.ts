@@ -7,7 +7,9 @@ import type { WebappOption } from './tests/e2e/servedWebapp.ts';
  * runs in the stand-in page; then the auto-reply, health, identity,
  * support-packet (the packet's script is run in the live page) and support-desk
  * (its links open threads in the webapp) tests run again in Mattermost's own
- * webapp, served by the same server.
+ * webapp, served by the same server. The support desk's automation, which acts
+ * on what the page's socket brings, runs in the stand-in page only where
+ * Mattermost's webapp is missing.
  */
 export default defineConfig<WebappOption>({
   testDir: 'tests/e2e',
