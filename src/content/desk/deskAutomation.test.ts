@@ -367,15 +367,20 @@ describe('reminders from the tab', () => {
     hours: { workingDays: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59' },
   };
   const remindersIn = (server: ReturnType<typeof helpChannel>) => [...server.posts.values()].filter((post) => post.props[deskProp] === 'reminder');
-
-  it('reminds the person on duty once the delay has passed without the team, again after another delay, up to the most, and costs nothing before', async () => {
-    const server = helpChannel();
+  /** A leading desk with reminders on, and a question asked a second after it started. */
+  async function questionAsked(server: ReturnType<typeof helpChannel>) {
     const storage = memoryStorage(now, reminding);
     const clock = { at: now + 1_000 };
     const running = desk(server, storage, true, clock);
     await settle();
     server.add({ id: 'q1', message: 'Printer jammed', create_at: now + 2_000, update_at: now + 2_000 });
     running.onPosted(posted({ id: 'q1', message: 'Printer jammed', createAt: now + 2_000 }));
+    return { storage, clock, running };
+  }
+
+  it('reminds the person on duty once the delay has passed without the team, again after another delay, up to the most, and costs nothing before', async () => {
+    const server = helpChannel();
+    const { storage, clock, running } = await questionAsked(server);
     // Not an answer: answers are off.
     await settle();
     const before = server.api.calls.length;
@@ -418,12 +423,7 @@ describe('reminders from the tab', () => {
 
   it('with collapsed threads on, a reminder for the runner leaves its thread unread from the reminder, and the channel as it was', async () => {
     const server = helpChannel(undefined, { collapsedThreads: true });
-    const storage = memoryStorage(now, reminding);
-    const clock = { at: now + 1_000 };
-    const running = desk(server, storage, true, clock);
-    await settle();
-    server.add({ id: 'q1', message: 'Printer jammed', create_at: now + 2_000, update_at: now + 2_000 });
-    running.onPosted(posted({ id: 'q1', message: 'Printer jammed', createAt: now + 2_000 }));
+    const { clock, running } = await questionAsked(server);
     await settle();
     clock.at = now + 2_000 + 60 * minute;
     running.tick();
