@@ -7,6 +7,7 @@ import { newTeamMember, requestJson, signedInClient, type TeamMember } from './a
 import { expect, test } from './fixtures.ts';
 import { server } from './mattermost.ts';
 import { hasRealWebapp } from './servedWebapp.ts';
+import type { ExtensionBrowser } from './extension.ts';
 import { enableCompanion, openMattermostAs, openSettingsPage } from './workflows.ts';
 
 const { alice } = server.users;
@@ -232,6 +233,25 @@ test('the desk answers a matching question once in its thread with two tabs open
 });
 
 /**
+ * Tess (on the team with alice) and Ann (who asks) in a new help channel, and alice's browser running the desk as
+ * `configure` sets it up on the options page, her tab on another conversation.
+ */
+async function deskRunByAlice(
+  newBrowser: () => Promise<ExtensionBrowser>,
+  asAlice: Client4,
+  configure: (desk: Locator, channel: { displayName: string }, team: readonly string[]) => Promise<void>,
+): Promise<{ ann: TeamMember; channel: { id: string; displayName: string } }> {
+  const [tess, ann] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann')]);
+  const channel = await helpChannel(asAlice, [tess, ann]);
+  const browser = await newBrowser();
+  await enableCompanion(browser, await openMattermostAs(browser, alice, tess.user.username));
+  const options = await openSettingsPage(browser);
+  await configure(options.getByRole('region', { name: 'Support desk' }), channel, [alice.username, tess.user.username]);
+  await options.close();
+  return { ann, channel };
+}
+
+/**
  * Answering is posting as the runner, which the server takes for reading the support channel when collapsed threads
  * are off: the desk then puts the marker back. With them on, the server marks only the thread read, and the test
  * shows that nothing else marks the channel read.
@@ -251,14 +271,7 @@ for (const collapsedThreads of ['always_on', 'disabled'] as const) {
       webapp,
     }) => {
       skipInStandInWhereRealWebappRuns(webapp);
-      const [tess, ann] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann')]);
-      const channel = await helpChannel(asAlice, [tess, ann]);
-      const browser = await newBrowser();
-      // The runner looks at another conversation.
-      await enableCompanion(browser, await openMattermostAs(browser, alice, tess.user.username));
-      const options = await openSettingsPage(browser);
-      await switchDeskAnswersOn(options.getByRole('region', { name: 'Support desk' }), channel, [alice.username, tess.user.username]);
-      await options.close();
+      const { ann, channel } = await deskRunByAlice(newBrowser, asAlice, switchDeskAnswersOn);
 
       const question = await ann.client.createPost({ channel_id: channel.id, message: 'The VPN drops every hour' } as Post);
       await expect.poll(async () => (await repliesTo(asAlice, question.id)).length, { timeout: 30_000 }).toBe(1);
@@ -334,13 +347,7 @@ test('a reminder to the runner on duty leaves the question’s thread unread for
   skipInStandInWhereRealWebappRuns(webapp);
   test.setTimeout(240_000);
   await setCollapsedThreads('always_on');
-  const [tess, ann] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann')]);
-  const channel = await helpChannel(asAlice, [tess, ann]);
-  const browser = await newBrowser();
-  await enableCompanion(browser, await openMattermostAs(browser, alice, tess.user.username));
-  const options = await openSettingsPage(browser);
-  await switchRemindersOn(options.getByRole('region', { name: 'Support desk' }), channel, [alice.username, tess.user.username]);
-  await options.close();
+  const { ann, channel } = await deskRunByAlice(newBrowser, asAlice, switchRemindersOn);
 
   const open = await ann.client.createPost({ channel_id: channel.id, message: 'The wiki shows an error page' } as Post);
   await expect.poll(async () => (await repliesTo(asAlice, open.id)).length, { timeout: 120_000, intervals: [2_000] }).toBe(1);
