@@ -4,6 +4,7 @@
 import type { Post } from '@mattermost/types/posts';
 import type { Page } from '@playwright/test';
 import { changesOverlapMs } from '../../src/content/desk/deskAnalysis.ts';
+import type { DeskAnalysisRequest } from '../../src/shared/messages.ts';
 import { server } from '../../tests/e2e/mattermost.ts';
 import { enableCompanion, openMattermostAs } from '../../tests/e2e/workflows.ts';
 import { newExtensionBrowser } from '../actors/companionInTab.ts';
@@ -60,8 +61,8 @@ export async function measureDeskAnalysis(options: DeskAnalysisOptions): Promise
     await enableCompanion(browser, tab);
     const extensionPage = await browser.context.newPage();
     await extensionPage.goto(`chrome-extension://${browser.extensionId}/src/options/options.html`);
-    const request = {
-      channelId: channel.id,
+    const request: Omit<DeskAnalysisRequest, 'requestId'> = {
+      channelIds: [channel.id],
       memberIds: [runner.user.id, teammate.user.id],
       solvedEmoji: 'white_check_mark',
       timeZone: 'UTC',
@@ -106,7 +107,7 @@ export async function measureDeskAnalysis(options: DeskAnalysisOptions): Promise
 
 async function analyseFrom(
   extensionPage: Page,
-  request: Record<string, unknown>,
+  request: Omit<DeskAnalysisRequest, 'requestId'>,
   requestId: string,
 ): Promise<{ ms: number; postsRead: number; questions: number; incremental: boolean }> {
   const { answer, ms } = await extensionPage.evaluate(

@@ -66,7 +66,8 @@ export type ExtensionPageContract = {
 export interface DeskAnalysisRequest {
   /** Names the request in its progress messages. */
   readonly requestId: string;
-  readonly channelId: string;
+  /** The support channels read: their questions are counted together. */
+  readonly channelIds: readonly string[];
   /** The team answering questions: their posts are answers, everyone else's root posts questions. */
   readonly memberIds: readonly string[];
   readonly solvedEmoji: string;

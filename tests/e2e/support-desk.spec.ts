@@ -155,12 +155,26 @@ async function reactionsOn(client: Client4, postId: string): Promise<Array<{ use
   return (await requestJson<ThreadPost>(client, 'GET', `/posts/${postId}`)).metadata?.reactions ?? [];
 }
 
+/** Chooses the support channels on the options page's desk card, adding a row for each after the first. */
+async function chooseSupportChannels(desk: Locator, channels: ReadonlyArray<{ displayName: string }>): Promise<void> {
+  for (const [index, channel] of channels.entries()) {
+    if (index > 0) {
+      await desk.getByRole('button', { name: 'Add a support channel' }).click();
+      // The new row's choice takes the focus.
+      await expect(desk.getByRole('combobox', { name: `Support channel ${index + 1}`, exact: true })).toBeFocused();
+    }
+    // While it is the only row, the first is just "Support channel".
+    const name = index === 0 ? 'Support channel' : `Support channel ${index + 1}`;
+    await desk.getByRole('combobox', { name, exact: true }).selectOption({ label: `${channel.displayName} (Companion)` });
+  }
+}
+
 /**
- * Chooses the support channel and team on the options page's desk card and switches automatic answers on, from the
- * keyboard, with one rule for "vpn" and the feedback request left on.
+ * Chooses the support channel(s) and team on the options page's desk card and switches automatic answers on, from
+ * the keyboard, with one rule for "vpn" and the feedback request left on.
  */
-async function switchDeskAnswersOn(desk: Locator, channel: { displayName: string }, team: readonly string[]): Promise<void> {
-  await desk.getByRole('combobox', { name: 'Support channel' }).selectOption({ label: `${channel.displayName} (Companion)` });
+async function switchDeskAnswersOn(desk: Locator, channel: { displayName: string } | ReadonlyArray<{ displayName: string }>, team: readonly string[]): Promise<void> {
+  await chooseSupportChannels(desk, Array.isArray(channel) ? channel : [channel]);
   await desk.getByRole('textbox', { name: 'Team members (usernames)' }).fill(team.join(', '));
   const answerSwitch = desk.getByRole('checkbox', { name: 'Answer questions automatically' });
   await answerSwitch.focus();
@@ -230,6 +244,55 @@ test('the desk answers a matching question once in its thread with two tabs open
   await expect(summary.getByRole('row', { name: /^Questions/ })).toHaveText(/Questions\s*2/);
   await expect(summary.getByRole('row', { name: /^Answered automatically/ })).toHaveText(/Answered automatically\s*1/);
   await expect(summary.getByRole('row', { name: /^Solved by the asker/ })).toHaveText(/👍\s*1/);
+});
+
+test('the desk answers in each of its support channels and counts them together or one channel at a time', async ({ newBrowser, asAlice, webapp }) => {
+  skipInStandInWhereRealWebappRuns(webapp);
+  test.setTimeout(180_000);
+  const [tess, ann] = await Promise.all([newTeamMember('Tess'), newTeamMember('Ann')]);
+  const first = await helpChannel(asAlice, [tess, ann]);
+  const second = await helpChannel(asAlice, [tess, ann]);
+  const browser = await newBrowser();
+  await enableCompanion(browser, await openMattermostAs(browser, alice, tess.user.username));
+  const options = await openSettingsPage(browser);
+  const desk = options.getByRole('region', { name: 'Support desk' });
+  await switchDeskAnswersOn(desk, [first, second], [alice.username, tess.user.username]);
+
+  const ask = (channel: { id: string }, message: string) => ann.client.createPost({ channel_id: channel.id, message } as Post);
+  const inSecond = await ask(second, 'VPN down in the second channel');
+  const inFirst = await ask(first, 'VPN down in the first channel');
+  await ask(second, 'The printer jams');
+  for (const question of [inSecond, inFirst]) {
+    await expect.poll(async () => (await repliesTo(asAlice, question.id)).map((reply) => reply.props?.companion_desk), { timeout: 30_000 }).toEqual(['answer']);
+  }
+
+  // Saved and shown again: both channels, in their order.
+  await options.reload();
+  const reloaded = options.getByRole('region', { name: 'Support desk' });
+  await expect(reloaded.getByRole('combobox', { name: 'Support channel 1', exact: true }).locator('option:checked')).toHaveText(`${first.displayName} (Companion)`);
+  await expect(reloaded.getByRole('combobox', { name: 'Support channel 2', exact: true }).locator('option:checked')).toHaveText(`${second.displayName} (Companion)`);
+
+  await auditAndCapture(options, 'options-support-desk-two-channels', { capture: false });
+  const summary = reloaded.getByRole('table', { name: 'Summary' });
+  const channelChoice = reloaded.getByRole('combobox', { name: 'Channel', exact: true });
+  await expect(channelChoice.locator('option:checked')).toHaveText('All support channels');
+  await reloaded.getByRole('button', { name: 'Analyse the channel' }).click();
+  await expect(summary.getByRole('row', { name: /^Questions/ })).toHaveText(/Questions\s*3/);
+  await channelChoice.selectOption({ label: `${second.displayName} (Companion)` });
+  await reloaded.getByRole('button', { name: 'Analyse the channel' }).click();
+  await expect(summary.getByRole('row', { name: /^Questions/ })).toHaveText(/Questions\s*2/);
+
+  // A channel removed from the desk is no longer answered.
+  await reloaded.getByRole('button', { name: 'Remove support channel 1' }).click();
+  await expect(reloaded.getByRole('button', { name: 'Add a support channel' })).toBeFocused();
+  await reloaded.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(reloaded.getByText('Desk settings saved.')).toBeVisible();
+  const afterRemoval = await ask(first, 'VPN down again in the first channel');
+  const stillAnswered = await ask(second, 'VPN down again in the second channel');
+  await expect.poll(async () => (await repliesTo(asAlice, stillAnswered.id)).length, { timeout: 30_000 }).toBe(1);
+  // Questions are taken as they come: the one before was decided by now.
+  await pause(2_000);
+  expect(await repliesTo(asAlice, afterRemoval.id)).toEqual([]);
 });
 
 /**

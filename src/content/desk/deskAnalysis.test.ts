@@ -7,7 +7,9 @@ import type { MattermostApi } from '../mattermostApi.ts';
 import { fakeMattermostApi, refused, type FakeAnswer } from '../supportPacket/fakeMattermostApi.ts';
 import { createDeskAnalysisService } from './deskAnalysis.ts';
 
-const channelId = 'c'.repeat(26);
+const mainChannelId = 'c'.repeat(26);
+const otherChannelId = 'd'.repeat(26);
+const channelId = mainChannelId;
 const now = Date.UTC(2026, 10, 26, 9, 0);
 
 /** A post as the server sends it. */
@@ -35,7 +37,7 @@ const newestFirstOf = (posts: readonly DeskPost[]) => [...posts].sort((a, b) => 
  * The channel as the server pages it: its count of posts; `?page=0`, then `?before=<post>` gives the 200 newest posts
  * created before that one; `?page=<n>&per_page=1` the post n places after the newest.
  */
-function pagesOf(posts: readonly DeskPost[]): Record<string, FakeAnswer> {
+function pagesOf(posts: readonly DeskPost[], channelId = mainChannelId): Record<string, FakeAnswer> {
   const newestFirst = newestFirstOf(posts);
   const answers: Record<string, FakeAnswer> = {
     [`GET /channels/${channelId}`]: { id: channelId, total_msg_count: newestFirst.length },
@@ -50,7 +52,7 @@ function pagesOf(posts: readonly DeskPost[]): Record<string, FakeAnswer> {
 }
 
 /** Changes are asked for from a minute before the last reading began. */
-const sinceCall = (readAt: number) => `GET /channels/${channelId}/posts?since=${readAt - 60_000}&skipFetchThreads=true`;
+const sinceCall = (readAt: number, channelId = mainChannelId) => `GET /channels/${channelId}/posts?since=${readAt - 60_000}&skipFetchThreads=true`;
 
 const pageCalls = (calls: readonly string[]) => calls.filter((call) => call.includes('per_page=200'));
 
@@ -69,7 +71,7 @@ const filler: DeskPost[] = Array.from({ length: 1_150 }, (_, index) => ({
 
 const request: DeskAnalysisRequest = {
   requestId: 'r1',
-  channelId,
+  channelIds: [channelId],
   memberIds: [...team.memberIds],
   solvedEmoji: team.solvedEmoji,
   timeZone: 'UTC',
@@ -237,5 +239,32 @@ describe('desk analysis in the tab', () => {
     const again = await service.analyse(request, () => undefined);
     expect(again.incremental).toBe(false);
     expect(api.calls.filter((call) => call.includes('?page=0&'))).toHaveLength(2);
+  });
+
+  it('counts the questions of every support channel together, reads each channel once, and asked again reads only what changed in each', async () => {
+    const otherQuestions: DeskPost[] = [0, 1, 2].map((index) => ({ ...(filler[0] as DeskPost), id: `o${index}`, createAt: Date.UTC(2026, 10, 24) + index * 60_000 }));
+    let clock = now;
+    const api = fakeMattermostApi({
+      ...pagesOf(supportHistory),
+      ...pagesOf(otherQuestions, otherChannelId),
+      [sinceCall(now)]: { order: [], posts: {} },
+      [sinceCall(now, otherChannelId)]: { order: [], posts: {} },
+    });
+    const service = createDeskAnalysisService(api, () => clock);
+    const progress: number[] = [];
+    const both = await service.analyse({ ...request, channelIds: [mainChannelId, otherChannelId] }, (step) => progress.push(step.postsRead));
+    expect(both).toMatchObject({ postsRead: supportHistory.length + 3, incremental: false, analytics: { questions: 4 + 3, solved: 2 } });
+    expect(pageCalls(api.calls)).toEqual([
+      `GET /channels/${mainChannelId}/posts?page=0&per_page=200&skipFetchThreads=true`,
+      `GET /channels/${otherChannelId}/posts?page=0&per_page=200&skipFetchThreads=true`,
+    ]);
+    // Progress runs on across channels, never back.
+    expect(progress.at(-1)).toBe(supportHistory.length + 3);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+
+    clock = now + 60_000;
+    const onlyOther = await service.analyse({ ...request, channelIds: [otherChannelId] }, () => undefined);
+    expect(onlyOther).toMatchObject({ incremental: true, postsRead: 0, analytics: { questions: 3, solved: 0 } });
+    expect(api.calls.at(-1)).toBe(sinceCall(now, otherChannelId));
   });
 });

@@ -6,10 +6,11 @@ import type { MattermostApi } from '../mattermostApi.ts';
 import { readChangesSince, readSupportChannel, type HistoryProgress } from './supportChannelHistory.ts';
 
 /**
- * The desk's figures for a support channel, read from its history over REST.
- * What was read stays in the tab: asking again for the same channel and team
- * reads only the posts created or changed since (a reaction changes a post's
- * update time), unless the server has more changes than it lists at once.
+ * The desk's figures for its support channels, read from their history over
+ * REST and counted together. What was read stays in the tab: asking again for
+ * the same channel and team reads only the posts created or changed since (a
+ * reaction changes a post's update time), unless the server has more changes
+ * than it lists at once.
  * A question deleted since is forgotten with its thread; a reply deleted
  * since still counts until the channel is read again whole.
  */
@@ -26,6 +27,10 @@ interface ReadChannel {
 /** How far before a reading the next one asks for changes: reading a post twice does no harm, missing one would. */
 export const changesOverlapMs = 60_000;
 
+function* threadsOf(reads: readonly ReadChannel[]) {
+  for (const read of reads) yield* read.threads.values();
+}
+
 export interface DeskAnalysisService {
   analyse(request: DeskAnalysisRequest, onProgress: (progress: HistoryProgress) => void): Promise<DeskAnalysisResult>;
 }
@@ -33,30 +38,31 @@ export interface DeskAnalysisService {
 export function createDeskAnalysisService(api: MattermostApi, serverNow: () => number): DeskAnalysisService {
   const known = new Map<string, ReadChannel>();
 
-  async function readOrUpdate(request: DeskAnalysisRequest, onProgress: (progress: HistoryProgress) => void) {
+  async function readOrUpdate(channelId: string, request: DeskAnalysisRequest, onProgress: (postsRead: number) => void) {
     const team = { memberIds: new Set(request.memberIds), solvedEmoji: request.solvedEmoji };
-    const key = JSON.stringify([request.channelId, [...request.memberIds].sort(), request.solvedEmoji]);
+    const key = JSON.stringify([channelId, [...request.memberIds].sort(), request.solvedEmoji]);
     // Changes that land while reading, or within the server clock's error, are read again next time rather than missed.
     const readAt = serverNow() - changesOverlapMs;
     const signal = new AbortController().signal;
-    const earlier = known.get(request.channelId);
+    const earlier = known.get(channelId);
     if (earlier && earlier.key === key && earlier.from <= request.from) {
-      const changes = await readChangesSince(api, request.channelId, earlier.readAt, signal);
+      const changes = await readChangesSince(api, channelId, earlier.readAt, signal);
       if (changes) {
         foldDeskPosts(earlier.threads, changes.changed, team);
         for (const id of changes.deletedIds) earlier.threads.delete(id);
+        onProgress(changes.changed.length);
         return { read: { ...earlier, readAt }, postsRead: changes.changed.length, incremental: true };
       }
     }
     let postsRead = 0;
     const threads = await readSupportChannel(api, new Map(), {
-      channelId: request.channelId,
+      channelId,
       from: request.from,
       team,
       signal,
       onProgress: (progress) => {
         postsRead = progress.postsRead;
-        onProgress(progress);
+        onProgress(progress.postsRead);
       },
     });
     return { read: { key, from: request.from, threads, readAt }, postsRead, incremental: false };
@@ -65,17 +71,27 @@ export function createDeskAnalysisService(api: MattermostApi, serverNow: () => n
   return {
     async analyse(request, onProgress) {
       const started = performance.now();
-      const { read, postsRead, incremental } = await readOrUpdate(request, onProgress);
-      known.set(request.channelId, read);
+      const channelIds = [...new Set(request.channelIds)];
+      let postsReadBefore = 0;
+      let incremental = true;
+      const reads: ReadChannel[] = [];
+      // One channel after the other: each reading already asks the server for three parts at once.
+      for (const channelId of channelIds) {
+        const channel = await readOrUpdate(channelId, request, (postsRead) => onProgress({ postsRead: postsReadBefore + postsRead }));
+        known.set(channelId, channel.read);
+        reads.push(channel.read);
+        postsReadBefore += channel.postsRead;
+        incremental &&= channel.incremental;
+      }
       const analytics = deskAnalytics({
-        threads: read.threads.values(),
+        threads: threadsOf(reads),
         calendar: localCalendar(request.timeZone),
         onDuty: request.onDuty,
         now: serverNow(),
         from: request.from,
         to: request.to,
       });
-      return { analytics, postsRead, incremental, tookMs: performance.now() - started };
+      return { analytics, postsRead: postsReadBefore, incremental: incremental && channelIds.length > 0, tookMs: performance.now() - started };
     },
   };
 }

@@ -11,7 +11,7 @@ import { readChangesSince, readNewestPosts } from './supportChannelHistory.ts';
 
 /**
  * Posting the desk's report of a week to the report channel: the support
- * channel read over the week, the figures as Markdown, posted once. A
+ * channels read over the week, the figures as Markdown, posted once. A
  * scheduled report is first looked for in the channel (another tab, device
  * or team member may have sent it) and a later twin deleted.
  */
@@ -40,15 +40,14 @@ async function postsSince(api: MattermostApi, channelId: string, since: number):
 export async function postReport(context: ReportContext, week: ReportWeek, scheduled: boolean): Promise<ReportOutcome> {
   const { api, runnerId, settings } = context;
   const target = settings.weeklyReport.channelId;
-  const supportChannel = settings.channelIds[0];
-  if (!target || !supportChannel) throw readableError('deskReportNeedsChannels', 'the report needs a support channel and a report channel');
+  if (!target || settings.channelIds.length === 0) throw readableError('deskReportNeedsChannels', 'the report needs a support channel and a report channel');
   if (scheduled && reportAlreadyPosted(await postsSince(api, target, week.scheduledAt - lookBeforeMs), week.key)) return { kind: 'already-posted' };
 
   const analysis = createDeskAnalysisService(api, context.now);
   const { analytics } = await analysis.analyse(
     {
       requestId: `report-${week.key}`,
-      channelId: supportChannel,
+      channelIds: settings.channelIds,
       memberIds: [...deskTeamIds(settings, runnerId)],
       solvedEmoji: settings.solvedEmoji,
       timeZone: settings.timeZone,

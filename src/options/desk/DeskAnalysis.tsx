@@ -16,16 +16,27 @@ const dayMs = 24 * 60 * 60_000;
 const spans = ['7', '30', '90', '365'] as const;
 type Span = (typeof spans)[number];
 
+/** The channel choice that counts every support channel together. */
+const allChannels = 'all';
+
 type Run =
   | { readonly kind: 'idle' }
   | { readonly kind: 'reading'; readonly postsRead: number }
   | { readonly kind: 'done'; readonly result: DeskAnalysisResult; readonly span: Span }
   | { readonly kind: 'failed'; readonly reason: string };
 
-/** The channel's figures over a span of days, read by the tab on demand; the tab keeps what it read, so asking again is quick. */
-export function DeskAnalysis(props: { account: Account; tabId: number; settings: DeskSettings; people: ReadonlyMap<string, DeskPerson> }) {
+/** The support channels' figures over a span of days, together or one channel's, read by the tab on demand; the tab keeps what it read, so asking again is quick. */
+export function DeskAnalysis(props: {
+  account: Account;
+  tabId: number;
+  settings: DeskSettings;
+  /** "Name (team)" of the channels the account is in. */
+  channelNames: ReadonlyMap<string, string>;
+  people: ReadonlyMap<string, DeskPerson>;
+}) {
   const { account, tabId, settings } = props;
   const [span, setSpan] = useState<Span>('30');
+  const [channel, setChannel] = useState<string>(allChannels);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [names, setNames] = useState<ReadonlyMap<string, DeskPerson>>(props.people);
   const requestId = useRef('');
@@ -44,8 +55,8 @@ export function DeskAnalysis(props: { account: Account; tabId: number; settings:
   );
 
   const analyse = async () => {
-    const channelId = settings.channelIds[0];
-    if (!channelId) return;
+    const channelIds = channel === allChannels ? settings.channelIds : [channel];
+    if (channelIds.length === 0) return;
     const id = crypto.randomUUID();
     requestId.current = id;
     setRun({ kind: 'reading', postsRead: 0 });
@@ -53,7 +64,7 @@ export function DeskAnalysis(props: { account: Account; tabId: number; settings:
     try {
       const result = await askDesk(tabId, 'analyseSupportChannel', {
         requestId: id,
-        channelId,
+        channelIds,
         memberIds: settings.team.userIds,
         solvedEmoji: settings.solvedEmoji,
         timeZone: settings.timeZone,
@@ -82,6 +93,14 @@ export function DeskAnalysis(props: { account: Account; tabId: number; settings:
     <section class="desk-analysis" aria-labelledby="desk-analysis-heading">
       <h3 id="desk-analysis-heading">{t('deskAnalysisHeading')}</h3>
       <div class="inline-fields">
+        {settings.channelIds.length > 1 && (
+          <Select
+            label={t('deskAnalysisChannelLabel')}
+            value={channel}
+            options={[[allChannels, t('deskAnalysisAllChannels')] as const, ...settings.channelIds.map((id) => [id, props.channelNames.get(id) ?? id] as const)]}
+            onChange={setChannel}
+          />
+        )}
         <Select label={t('deskSpanLabel')} value={span} options={spans.map((days) => [days, t('deskSpanDays', [days])] as const)} onChange={setSpan} />
         <button type="button" class="primary" aria-disabled={run.kind === 'reading'} onClick={() => run.kind !== 'reading' && void analyse()}>
           {t('deskAnalyse')}

@@ -10,6 +10,7 @@ import { errorText } from '../../ui/errorText.ts';
 import { ContentRulesEditor } from '../../ui/autoReply/ContentRulesEditor.tsx';
 import { Checkbox, Fieldset, ListField, Select, TextField, TimeZoneField } from '../../ui/fields.tsx';
 import { DeskActivityList } from './DeskActivityList.tsx';
+import { DeskChannelsFieldset } from './DeskChannelsFieldset.tsx';
 import { DeskAnalysis } from './DeskAnalysis.tsx';
 import { DeskRemindersFieldset } from './DeskRemindersFieldset.tsx';
 import { DeskReportNow } from './DeskReportNow.tsx';
@@ -21,7 +22,8 @@ type OnDutyChoice = 'desk-runner' | 'week' | 'month';
 
 /** The settings as the form shows them: people by username, which the tab turns into ids on saving. */
 interface DeskDraft {
-  readonly channelId: string;
+  /** One per row of the form, '' for a row with no channel chosen yet. */
+  readonly channelIds: readonly string[];
   readonly teamUsernames: readonly string[];
   readonly solvedEmoji: string;
   readonly timeZone: string;
@@ -40,7 +42,7 @@ interface DeskDraft {
 function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string): DeskDraft {
   const { onDuty } = settings;
   return {
-    channelId: settings.channelIds[0] ?? '',
+    channelIds: settings.channelIds,
     teamUsernames: settings.team.userIds.map(usernameOf),
     solvedEmoji: settings.solvedEmoji,
     timeZone: settings.timeZone,
@@ -57,12 +59,17 @@ function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string)
   };
 }
 
+/** The channels chosen, each once, in the order of the rows. */
+function chosenChannels(draft: DeskDraft): string[] {
+  return [...new Set(draft.channelIds.filter(Boolean))];
+}
+
 /** What keeps a draft from being saved, known before anyone is looked up. */
 function draftProblems(draft: DeskDraft): string[] {
   const problems: string[] = [];
   // Without a team every root post would count as a question, the team's own included.
   if (draft.teamUsernames.length === 0) problems.push(t('deskNeedsTeam'));
-  if (draft.enabled && !draft.channelId) problems.push(t('deskAnswersNeedChannel'));
+  if (draft.enabled && chosenChannels(draft).length === 0) problems.push(t('deskAnswersNeedChannel'));
   if (draft.enabled && draft.rules.length === 0) problems.push(t('deskAnswersNeedRule'));
   problems.push(...remindersProblems(draft.reminders, draft.hours), ...welcomeProblems(draft.welcome), ...weeklyReportProblems(draft.weeklyReport));
   return problems;
@@ -71,9 +78,9 @@ function draftProblems(draft: DeskDraft): string[] {
 type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saved' } | { readonly kind: 'problems'; readonly lines: readonly string[] };
 
 /**
- * The support desk for one account: its channel, team, solved emoji, time
+ * The support desk for one account: its channels, team, solved emoji, time
  * zone, on-duty rotation, automatic answers, reminders, welcome message and
- * weekly report, what the desk did, and the analysis of the channel.
+ * weekly report, what the desk did, and the analysis of the channels.
  * Channels and people are looked up through an open tab signed in as the
  * account.
  */
@@ -152,7 +159,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
     const settings: DeskSettings = {
       ...stored.settings,
       enabled: next.enabled,
-      channelIds: next.channelId ? [next.channelId] : [],
+      channelIds: chosenChannels(next),
       team: { ...stored.settings.team, userIds: teamIds },
       solvedEmoji: next.solvedEmoji.trim().replace(/^:|:$/g, ''),
       timeZone: next.timeZone,
@@ -218,12 +225,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
             void save(draft);
           }}
         >
-          <Select
-            label={t('deskChannelLabel')}
-            value={draft.channelId}
-            options={[['', t('deskChannelNone')] as const, ...channelOptions]}
-            onChange={(channelId) => change({ channelId })}
-          />
+          <DeskChannelsFieldset channelIds={draft.channelIds} options={channelOptions} onChange={(channelIds) => change({ channelIds })} />
           <ListField label={t('deskTeamLabel')} values={draft.teamUsernames} onChange={(teamUsernames) => change({ teamUsernames })} />
           <TextField label={t('deskSolvedEmojiLabel')} value={draft.solvedEmoji} onChange={(solvedEmoji) => change({ solvedEmoji })} />
           <TimeZoneField label={t('timeZoneLabel')} value={draft.timeZone} onChange={(timeZone) => change({ timeZone })} />
@@ -273,13 +275,14 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
         !lookupProblem && <p role="status">{t('popupLoading')}</p>
       )}
       {stored.settings.weeklyReport.channelId && <DeskReportNow account={account} tabId={tabId} />}
-      {stored.settings.channelIds[0] && <DeskActivityList account={account} people={people} />}
-      {stored.settings.channelIds[0] && (
+      {stored.settings.channelIds.length > 0 && <DeskActivityList account={account} people={people} />}
+      {stored.settings.channelIds.length > 0 && (
         <DeskAnalysis
           key={JSON.stringify([stored.settings.channelIds, stored.settings.team, stored.settings.solvedEmoji, stored.settings.timeZone, stored.settings.onDuty])}
           account={account}
           tabId={tabId}
           settings={stored.settings}
+          channelNames={new Map(channelOptions)}
           people={people}
         />
       )}
