@@ -35,6 +35,11 @@ describe('retry policy', () => {
     expect(retryDelayMs({ status: 500 }, maxAttempts)).toBeUndefined();
   });
 
+  it('gives up at once on 501, what an unlicensed server answers for a licensed feature', () => {
+    expect(retryDelayMs({ status: 501 }, 1)).toBeUndefined();
+    expect(retryDelayMs({ status: 502 }, 1)).toBe(1_000);
+  });
+
   it('reads Retry-After as seconds or as a date', () => {
     expect(parseRetryAfter('2', 0)).toBe(2);
     expect(parseRetryAfter(new Date(10_000).toUTCString(), 0)).toBe(10);

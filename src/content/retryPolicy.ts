@@ -1,7 +1,8 @@
 /**
  * How long to wait before trying a failed request again, or undefined to give
  * up: rate limits are honoured to the second, server errors and network
- * failures back off exponentially, other refusals are final.
+ * failures back off exponentially, other refusals (501 Not Implemented
+ * among them) are final.
  */
 export interface FailedAttempt {
   /** HTTP status, or 0 when no answer arrived. */
@@ -13,6 +14,8 @@ export const maxAttempts = 6;
 /** A rate limit says when to come back: worth more tries than a server that fails. */
 export const maxRateLimitedAttempts = 10;
 const firstBackoffMs = 1_000;
+/** What the server does not do (Mattermost: a feature its licence lacks) it will not do on a second try either. */
+const notImplemented = 501;
 const longestWaitMs = 60_000;
 /** Requests turned away together come back spread over this much, or they all meet the limit again at the same instant. */
 const rateLimitSpreadMs = 1_000;
@@ -25,7 +28,7 @@ export function retryDelayMs(failure: FailedAttempt, attempt: number, spread = 0
     return Math.min(Math.max(asked, 0) + spread * rateLimitSpreadMs, longestWaitMs);
   }
   if (attempt >= maxAttempts) return undefined;
-  if (failure.status === 0 || failure.status >= 500) {
+  if (failure.status === 0 || (failure.status >= 500 && failure.status !== notImplemented)) {
     return Math.min(firstBackoffMs * 2 ** (attempt - 1), longestWaitMs);
   }
   return undefined;
