@@ -64,6 +64,7 @@ export async function measureDeskAnalysis(options: DeskAnalysisOptions): Promise
     const request: Omit<DeskAnalysisRequest, 'requestId'> = {
       channelIds: [channel.id],
       memberIds: [runner.user.id, teammate.user.id],
+      groupId: null,
       solvedEmoji: 'white_check_mark',
       timeZone: 'UTC',
       onDuty: { kind: 'desk-runner' },

@@ -41,6 +41,8 @@ export type DeskContract = {
   listDeskChannelChoices: { payload: null; answer: DeskChannelChoice[] };
   /** People by username or by id; those the server does not know are missing from the answer. */
   lookUpPeople: { payload: { readonly usernames: readonly string[] } | { readonly userIds: readonly string[] }; answer: DeskPerson[] };
+  /** A Mattermost group for the desk's team, by its name or by its id; none when the server has no such group. */
+  lookUpGroup: { payload: { readonly name: string } | { readonly groupId: string }; answer: DeskGroup | null };
   /** Posts the desk's report of the last seven days to the report channel now, whatever the schedule; answers with the post. */
   postDeskReport: { payload: null; answer: { readonly postId: string; readonly channelId: string } };
 };
@@ -49,6 +51,13 @@ export interface DeskChannelChoice {
   readonly id: string;
   readonly displayName: string;
   readonly teamName: string;
+}
+
+export interface DeskGroup {
+  readonly id: string;
+  /** As mentioned, without the @. */
+  readonly name: string;
+  readonly displayName: string;
 }
 
 export interface DeskPerson {
@@ -70,6 +79,8 @@ export interface DeskAnalysisRequest {
   readonly channelIds: readonly string[];
   /** The team answering questions: their posts are answers, everyone else's root posts questions. */
   readonly memberIds: readonly string[];
+  /** A Mattermost group whose members are on the team too, read when the analysis starts. */
+  readonly groupId: string | null;
   readonly solvedEmoji: string;
   readonly timeZone: string;
   readonly onDuty: OnDuty;

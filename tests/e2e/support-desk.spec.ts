@@ -141,6 +141,22 @@ test('the desk’s analytics of a help channel equal the figures worked out from
   }
 });
 
+test('a Mattermost group as the desk’s team is refused in plain words on a server without a licence, and nothing is saved', async ({ newBrowser, asAlice }) => {
+  const [tess] = await Promise.all([newTeamMember('Tess')]);
+  const channel = await helpChannel(asAlice, [tess]);
+  const browser = await newBrowser();
+  await enableCompanion(browser, await openMattermostAs(browser, alice, tess.user.username));
+  const options = await openSettingsPage(browser);
+  const desk = options.getByRole('region', { name: 'Support desk' });
+  await desk.getByRole('combobox', { name: 'Support channel' }).selectOption({ label: `${channel.displayName} (Companion)` });
+  await desk.getByRole('textbox', { name: 'Team group (optional)' }).fill('@support-team');
+  await desk.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(desk.getByRole('alert')).toContainText('Mattermost groups need a licensed server: this one refused. List the team members by username instead.');
+  await expect(desk.getByRole('alert')).toContainText('(api endpoint requires a license)');
+  await options.reload();
+  await expect(options.getByRole('region', { name: 'Support desk' }).getByRole('combobox', { name: 'Support channel' }).locator('option:checked')).toHaveText('No channel chosen');
+});
+
 type ThreadPost = Post & { metadata?: { reactions?: Array<{ user_id: string; emoji_name: string }> } };
 
 /** The replies in a question's thread, oldest first. */

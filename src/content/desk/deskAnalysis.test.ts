@@ -3,7 +3,7 @@ import type { DeskPost } from '../../shared/desk/deskPosts.ts';
 import { deskProp } from '../../shared/desk/deskPosts.ts';
 import { supportHistory, team } from '../../shared/desk/deskHistory.testData.ts';
 import type { DeskAnalysisRequest } from '../../shared/messages.ts';
-import type { MattermostApi } from '../mattermostApi.ts';
+import { MattermostApiError, type MattermostApi } from '../mattermostApi.ts';
 import { fakeMattermostApi, refused, type FakeAnswer } from '../supportPacket/fakeMattermostApi.ts';
 import { createDeskAnalysisService } from './deskAnalysis.ts';
 
@@ -73,6 +73,7 @@ const request: DeskAnalysisRequest = {
   requestId: 'r1',
   channelIds: [channelId],
   memberIds: [...team.memberIds],
+  groupId: null,
   solvedEmoji: team.solvedEmoji,
   timeZone: 'UTC',
   onDuty: { kind: 'desk-runner' },
@@ -266,5 +267,25 @@ describe('desk analysis in the tab', () => {
     const onlyOther = await service.analyse({ ...request, channelIds: [otherChannelId] }, () => undefined);
     expect(onlyOther).toMatchObject({ incremental: true, postsRead: 0, analytics: { questions: 3, solved: 0 } });
     expect(api.calls.at(-1)).toBe(sinceCall(now, otherChannelId));
+  });
+
+  it('counts the members of the team’s group, read when the analysis starts, as the team', async () => {
+    const groupId = 'g'.repeat(26);
+    const membersCall = `GET /groups/${groupId}/members?page=0&per_page=200`;
+    const [first, ...others] = [...team.memberIds];
+    const api = fakeMattermostApi({ ...pagesOf(supportHistory), [membersCall]: { members: others.map((id) => ({ id })), total_member_count: others.length } });
+    const result = await createDeskAnalysisService(api, () => now).analyse({ ...request, memberIds: [first ?? ''], groupId }, () => undefined);
+    // The same figures as with every member listed by name.
+    expect(result.analytics).toMatchObject({ questions: 4, solved: 2, solvedByFeedback: 1 });
+    expect(api.calls[0]).toBe(membersCall);
+  });
+
+  it('says in plain words that groups need a licensed server when the server refuses them', async () => {
+    const groupId = 'g'.repeat(26);
+    const api = fakeMattermostApi({
+      ...pagesOf(supportHistory),
+      [`GET /groups/${groupId}/members?page=0&per_page=200`]: new MattermostApiError(501, 'api.license_error', 'License required'),
+    });
+    await expect(createDeskAnalysisService(api, () => now).analyse({ ...request, groupId }, () => undefined)).rejects.toMatchObject({ messageKey: 'deskGroupsNeedLicence' });
   });
 });

@@ -3,6 +3,7 @@ import { localCalendar } from '../../shared/desk/localCalendar.ts';
 import { foldDeskPosts, type QuestionThreads } from '../../shared/desk/questionThreads.ts';
 import type { DeskAnalysisRequest, DeskAnalysisResult } from '../../shared/messages.ts';
 import type { MattermostApi } from '../mattermostApi.ts';
+import { inPlainWords, readGroupMemberIds } from './deskGroup.ts';
 import { readChangesSince, readSupportChannel, type HistoryProgress } from './supportChannelHistory.ts';
 
 /**
@@ -38,9 +39,9 @@ export interface DeskAnalysisService {
 export function createDeskAnalysisService(api: MattermostApi, serverNow: () => number): DeskAnalysisService {
   const known = new Map<string, ReadChannel>();
 
-  async function readOrUpdate(channelId: string, request: DeskAnalysisRequest, onProgress: (postsRead: number) => void) {
-    const team = { memberIds: new Set(request.memberIds), solvedEmoji: request.solvedEmoji };
-    const key = JSON.stringify([channelId, [...request.memberIds].sort(), request.solvedEmoji]);
+  async function readOrUpdate(channelId: string, request: DeskAnalysisRequest, memberIds: ReadonlySet<string>, onProgress: (postsRead: number) => void) {
+    const team = { memberIds, solvedEmoji: request.solvedEmoji };
+    const key = JSON.stringify([channelId, [...memberIds].sort(), request.solvedEmoji]);
     // Changes that land while reading, or within the server clock's error, are read again next time rather than missed.
     const readAt = serverNow() - changesOverlapMs;
     const signal = new AbortController().signal;
@@ -72,12 +73,15 @@ export function createDeskAnalysisService(api: MattermostApi, serverNow: () => n
     async analyse(request, onProgress) {
       const started = performance.now();
       const channelIds = [...new Set(request.channelIds)];
+      // The group's members as they are now: someone who joined it since the last reading counts from now on.
+      const groupMemberIds = request.groupId ? await readGroupMemberIds(api, request.groupId).catch((error: unknown) => Promise.reject(inPlainWords(error))) : [];
+      const memberIds = new Set([...request.memberIds, ...groupMemberIds]);
       let postsReadBefore = 0;
       let incremental = true;
       const reads: ReadChannel[] = [];
       // One channel after the other: each reading already asks the server for three parts at once.
       for (const channelId of channelIds) {
-        const channel = await readOrUpdate(channelId, request, (postsRead) => onProgress({ postsRead: postsReadBefore + postsRead }));
+        const channel = await readOrUpdate(channelId, request, memberIds, (postsRead) => onProgress({ postsRead: postsReadBefore + postsRead }));
         known.set(channelId, channel.read);
         reads.push(channel.read);
         postsReadBefore += channel.postsRead;

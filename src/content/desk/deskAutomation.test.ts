@@ -15,6 +15,7 @@ const help = 'helpchannel000000000000000';
 const runner = 'runner00000000000000000000';
 const teammate = 'teammate000000000000000000';
 const asker = 'asker000000000000000000000';
+const teamGroup = 'group000000000000000000000';
 const workspace = { origin: 'https://chat.example.com', basePath: '' };
 const now = 1_700_000_000_000;
 
@@ -43,7 +44,10 @@ interface ServerPost {
  * A help channel on a scripted server; `fail` makes one kind of request fail. With collapsed threads off (the
  * default here) the runner's posts mark the channel viewed; with them on, a reply marks only its thread.
  */
-function helpChannel(fail: (method: string, path: string) => boolean = () => false, { collapsedThreads = false } = {}) {
+function helpChannel(
+  fail: (method: string, path: string) => boolean = () => false,
+  { collapsedThreads = false, group = { members: [] as string[], licensed: true } } = {},
+) {
   const posts = new Map<string, ServerPost>();
   let lastViewedAt = now - 60_000;
   let created = 0;
@@ -91,6 +95,10 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
       const inDirect = [...posts.values()].filter((post) => post.channel_id === 'dm');
       return { order: inDirect.map((post) => post.id), posts: Object.fromEntries(inDirect.map((post) => [post.id, post])) };
     }
+    if (method === 'GET' && path === `/groups/${teamGroup}/members?page=0&per_page=200`) {
+      if (!group.licensed) throw new MattermostApiError(501, 'api.license_error', 'License required');
+      return { members: group.members.map((id) => ({ id })), total_member_count: group.members.length };
+    }
     if (method === 'POST' && path === '/users/ids') return (body as string[]).map((id) => ({ id, username: id.replace(/0+$/, '') }));
     if (method === 'POST' && path === '/reactions') {
       const reaction = body as { user_id: string; post_id: string; emoji_name: string };
@@ -99,7 +107,7 @@ function helpChannel(fail: (method: string, path: string) => boolean = () => fal
     }
     throw new Error(`unexpected ${method} ${path}`);
   });
-  return { api, posts, add };
+  return { api, posts, add, group };
 }
 
 function memoryStorage(point: number | undefined, stored: DeskSettings = settings, owedFrom?: number): DeskStorage & { entries: DeskActivityEntry[]; point: () => number | undefined } {
@@ -580,5 +588,48 @@ describe('the weekly report from the tab', () => {
     other.tick();
     await settle();
     expect(reportsIn(fresh)).toEqual([]);
+  });
+
+  describe('with a Mattermost group as the team', () => {
+    const withGroup: DeskSettings = { ...settings, team: { userIds: [runner], groupId: teamGroup } };
+
+    it('takes the group’s members for the team: their question is left, anyone else’s answered, and the group read once', async () => {
+      const server = helpChannel(undefined, { group: { members: [teammate], licensed: true } });
+      const storage = memoryStorage(now, withGroup);
+      const running = desk(server, storage);
+      await settle();
+      server.add({ id: 't1', user_id: teammate, message: 'VPN maintenance tonight' });
+      running.onPosted(posted({ id: 't1', userId: teammate, message: 'VPN maintenance tonight' }));
+      server.add({ id: 'q1', message: 'My VPN is down' });
+      running.onPosted(posted({ id: 'q1', message: 'My VPN is down' }));
+      await settle();
+      expect([...server.posts.values()].filter((post) => post.props[deskProp] === 'answer').map((post) => post.root_id)).toEqual(['q1']);
+      expect(server.api.calls.filter((call) => call.includes('/groups/'))).toEqual([`GET /groups/${teamGroup}/members?page=0&per_page=200`]);
+    });
+
+    it('does nothing while the server refuses the group and lists why; once the group can be read, it catches up', async () => {
+      const server = helpChannel(undefined, { group: { members: [teammate], licensed: false } });
+      const storage = memoryStorage(now, withGroup);
+      const clock = { at: now + 1_000 };
+      const running = desk(server, storage, true, clock);
+      await settle();
+      server.add({ id: 'q1', message: 'My VPN is down' });
+      running.onPosted(posted({ id: 'q1', message: 'My VPN is down' }));
+      running.tick();
+      await settle();
+      expect(server.api.calls.filter((call) => call.startsWith('POST'))).toEqual([]);
+      expect(storage.entries).toEqual([
+        { kind: 'failed', at: now + 1_000, action: 'team', reason: 'HTTP 501 api.license_error: License required', questionId: '', channelId: '', askerId: runner },
+      ]);
+      // The desk keeps its tab awake meanwhile: it is on, only waiting.
+      expect(running.isOn()).toBe(true);
+
+      server.group.licensed = true;
+      clock.at = now + 62_000;
+      running.tick();
+      await settle();
+      expect(server.posts.get('answer1')).toMatchObject({ root_id: 'q1' });
+      expect(storage.entries.at(-1)).toMatchObject({ kind: 'answered', questionId: 'q1', late: true });
+    });
   });
 });

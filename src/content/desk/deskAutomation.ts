@@ -2,7 +2,7 @@ import type { Account } from '../../shared/autoReply/accountData.ts';
 import type { ServerClock } from '../../shared/autoReply/serverClock.ts';
 import { BoundedSet } from '../../shared/boundedSet.ts';
 import type { DeskActivityEntry } from '../../shared/desk/deskActivity.ts';
-import { decideAnswer, deskTeamIds } from '../../shared/desk/deskAnswers.ts';
+import { decideAnswer, deskTeamIds, withGroupMembers } from '../../shared/desk/deskAnswers.ts';
 import { deskPostOfFacts, type DeskPost } from '../../shared/desk/deskPosts.ts';
 import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
 import { thumbsUpEmoji } from '../../shared/desk/questionThreads.ts';
@@ -13,6 +13,7 @@ import { decideReminder } from '../../shared/desk/deskReminders.ts';
 import { decideWelcome, welcomeKey } from '../../shared/desk/deskWelcome.ts';
 import { lastScheduledReport, type ReportWords } from '../../shared/desk/weeklyReport.ts';
 import { describeFailure } from '../requestFailure.ts';
+import { readGroupMemberIds } from './deskGroup.ts';
 import { postReport } from './deskReport.ts';
 import { answerQuestion, reminderRecheckMs, remindIfDue, solveFromFeedback, welcome, type DeskResponderContext, type WelcomeMemory } from './deskResponder.ts';
 
@@ -30,6 +31,10 @@ const postsRemembered = 2_000;
 const reminderLookbackMs = 7 * 24 * 60 * 60_000;
 /** Threads read for reminders at once. */
 const remindersAtOnce = 5;
+/** A group given as the team is read again this often, so who joins or leaves it counts. */
+const groupReadEveryMs = 10 * 60_000;
+/** A group that could not be read is tried again after this long, twice as long each time up to ten minutes. */
+const groupRetryMs = 60_000;
 
 export interface DeskAutomation {
   /** A live post from the webapp's socket; acted on only while this tab leads. */
@@ -82,7 +87,14 @@ export interface DeskAutomationContext {
  */
 export function startDeskAutomation({ account, api, clock, isLeader, storage, feedbackRequest, reminderText, reportWords }: DeskAutomationContext): DeskAutomation {
   const stopping = new AbortController();
+  /** The settings as chosen (and valid). */
+  let chosen: DeskSettings | undefined;
+  /** The settings the desk acts on: as chosen, with the group's members on the team; none while a group given is not read yet. */
   let settings: DeskSettings | undefined;
+  let group: { readonly groupId: string; readonly memberIds: readonly string[]; readonly readAt: number } | undefined;
+  let groupReading = false;
+  let groupFailures = 0;
+  let groupRetryAt = 0;
   /** Questions and 👍s dealt with in this tab (answered, or nothing to do). */
   const dealtWith = new BoundedSet<string>(postsRemembered);
   /** Questions being answered, or whose answer failed, with their creation time: the catch-up point stays before them. */
@@ -149,6 +161,36 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     }
   }
   const active = () => !stopping.signal.aborted && anythingOn(settings) && isLeader();
+
+  function adopt(next: DeskSettings | undefined): void {
+    chosen = next;
+    const groupId = next?.team.groupId;
+    settings = !next || !groupId ? next : group?.groupId === groupId ? withGroupMembers(next, group.memberIds) : undefined;
+  }
+
+  /** Reads the team's group when the desk has none of it yet or it is ten minutes old; a failure is listed and the desk waits. */
+  async function readGroupIfDue(): Promise<void> {
+    const groupId = chosen?.team.groupId;
+    if (!groupId || groupReading || stopping.signal.aborted || !anythingOn(chosen) || !isLeader()) return;
+    const now = clock.now();
+    if ((group?.groupId === groupId && now - group.readAt < groupReadEveryMs) || now < groupRetryAt) return;
+    groupReading = true;
+    try {
+      const memberIds = await readGroupMemberIds(api, groupId);
+      group = { groupId, memberIds, readAt: clock.now() };
+      groupFailures = 0;
+      const waiting = settings === undefined;
+      adopt(chosen);
+      if (waiting) catchUp();
+    } catch (error) {
+      groupFailures += 1;
+      groupRetryAt = clock.now() + Math.min(groupRetryMs * 2 ** (groupFailures - 1), groupReadEveryMs);
+      // Until it is read, the desk cannot tell the team's posts from questions: it waits (a group read before stays in use).
+      await responder.record({ kind: 'failed', at: clock.now(), action: 'team', reason: describeFailure(error), questionId: '', channelId: '', askerId: account.userId });
+    } finally {
+      groupReading = false;
+    }
+  }
   const delayMs = () => (settings?.reminders.afterMinutes ?? 60) * 60_000;
 
   /** What a live post or reaction in a support channel changes for reminders. */
@@ -324,31 +366,34 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
   }
 
   const stopWatching = storage.onChanged((stored) => {
-    const before = settings;
-    settings = stored.ok ? stored.settings : undefined;
-    if (JSON.stringify([before?.channelIds, before?.reminders, before?.team, before?.solvedEmoji]) !== JSON.stringify([settings?.channelIds, settings?.reminders, settings?.team, settings?.solvedEmoji])) {
+    const before = chosen;
+    adopt(stored.ok ? stored.settings : undefined);
+    const after = chosen;
+    void readGroupIfDue();
+    if (JSON.stringify([before?.channelIds, before?.reminders, before?.team, before?.solvedEmoji]) !== JSON.stringify([after?.channelIds, after?.reminders, after?.team, after?.solvedEmoji])) {
       // Looked for again under the new settings.
       reminderWatch.clear();
       watchWarmed = false;
     }
-    if (before?.weeklyReport.enabled && settings && !settings.weeklyReport.enabled) {
+    if (before?.weeklyReport.enabled && after && !after.weeklyReport.enabled) {
       // Switched off: switched on again later, no report is owed for the time between.
       void storage.writeReportsFrom(undefined).catch(() => undefined);
       reportDealtWith = undefined;
     }
-    if (before && !anythingOn(before) && anythingOn(settings)) {
+    if (before && !anythingOn(before) && anythingOn(after)) {
       // Switched on again: what came while it was off is not answered late.
       void storage
         // A catch-up reads from a minute before its point: from the moment of switching on, then.
         .writeCaughtUpTo(clock.now() + catchUpMarginMs)
         .catch(() => undefined)
         .then(catchUp);
-    } else if (!anythingOn(before) && anythingOn(settings)) catchUp();
+    } else if (!anythingOn(before) && anythingOn(after)) catchUp();
     else if (!watchWarmed) catchUp();
   });
   void storage.read().then((stored) => {
-    if (stopping.signal.aborted || settings) return;
-    settings = stored.ok ? stored.settings : undefined;
+    if (stopping.signal.aborted || chosen) return;
+    adopt(stored.ok ? stored.settings : undefined);
+    void readGroupIfDue();
     catchUp();
   });
 
@@ -372,6 +417,7 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
       gapOpen = true;
     },
     tick() {
+      void readGroupIfDue();
       if (!active() || catchingUp) return;
       if (settings?.reminders.enabled) remindWhereDue();
       if (settings?.weeklyReport.enabled && !reporting) {
@@ -397,7 +443,7 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
       // Everything up to a moment ago came over the socket and was taken, but for what is unfinished.
       void storage.writeCaughtUpTo(Math.min(now - catchUpMarginMs, ...unfinished.values())).catch(() => undefined);
     },
-    isOn: () => anythingOn(settings),
+    isOn: () => anythingOn(chosen),
     stop() {
       stopping.abort();
       stopWatching();

@@ -49,6 +49,7 @@ export async function postReport(context: ReportContext, week: ReportWeek, sched
       requestId: `report-${week.key}`,
       channelIds: settings.channelIds,
       memberIds: [...deskTeamIds(settings, runnerId)],
+      groupId: settings.team.groupId,
       solvedEmoji: settings.solvedEmoji,
       timeZone: settings.timeZone,
       onDuty: settings.onDuty,

@@ -21,6 +21,7 @@ import { createMattermostApi } from '../mattermostApi.ts';
 import { createWorkspaceClient } from '../workspaceClient.ts';
 import { createDeskAnalysisService } from './deskAnalysis.ts';
 import { listDeskChannelChoices, lookUpUserIds, lookUpUsernames } from './deskDirectory.ts';
+import { findGroupById, findGroupByName } from './deskGroup.ts';
 
 async function deskTab() {
   const workspace = findWorkspaceForUrl(await readEnabledWorkspaces(), location.href);
@@ -65,6 +66,10 @@ function start(): void {
     postDeskReport: async () => {
       const { api, now } = await tab;
       return postReportNow(api, workspaceOfTab(), now);
+    },
+    lookUpGroup: async (which) => {
+      const { api } = await tab;
+      return (await ('name' in which ? findGroupByName(api, which.name) : findGroupById(api, which.groupId))) ?? null;
     },
     lookUpPeople: async (which) => {
       const { api } = await tab;

@@ -20,6 +20,7 @@ const failureMessages = {
   remind: 'deskActivityRemindFailed',
   welcome: 'deskActivityWelcomeFailed',
   report: 'deskActivityReportFailed',
+  team: 'deskActivityTeamFailed',
 } as const satisfies Record<NonNullable<DeskActivityEntry['action']>, MessageKey>;
 
 /** What the desk did for the account, newest first, following every change: answers, questions solved by feedback, and what failed with why. */

@@ -66,6 +66,7 @@ export function DeskAnalysis(props: {
         requestId: id,
         channelIds,
         memberIds: settings.team.userIds,
+        groupId: settings.team.groupId,
         solvedEmoji: settings.solvedEmoji,
         timeZone: settings.timeZone,
         onDuty: settings.onDuty,

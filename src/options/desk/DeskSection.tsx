@@ -20,11 +20,18 @@ import { describeDeskProblem, remindersProblems, weeklyReportProblems, welcomePr
 
 type OnDutyChoice = 'desk-runner' | 'week' | 'month';
 
+/** The saved group's name, looked up when the form opens. */
+type GroupLookup = { readonly kind: 'none' | 'gone' } | { readonly kind: 'found'; readonly name: string } | { readonly kind: 'failed'; readonly reason: string };
+
 /** The settings as the form shows them: people by username, which the tab turns into ids on saving. */
 interface DeskDraft {
   /** One per row of the form, '' for a row with no channel chosen yet. */
   readonly channelIds: readonly string[];
   readonly teamUsernames: readonly string[];
+  /** A Mattermost group's name, as mentioned; '' for none. */
+  readonly teamGroup: string;
+  /** The saved group, kept as it is while its name could not be read. */
+  readonly unreadGroupId: string | null;
   readonly solvedEmoji: string;
   readonly timeZone: string;
   readonly onDuty: OnDutyChoice;
@@ -39,11 +46,13 @@ interface DeskDraft {
   readonly weeklyReport: DeskSettings['weeklyReport'];
 }
 
-function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string): DeskDraft {
+function draftOf(settings: DeskSettings, usernameOf: (userId: string) => string, group: GroupLookup): DeskDraft {
   const { onDuty } = settings;
   return {
     channelIds: settings.channelIds,
     teamUsernames: settings.team.userIds.map(usernameOf),
+    teamGroup: group.kind === 'found' ? group.name : '',
+    unreadGroupId: group.kind === 'failed' ? settings.team.groupId : null,
     solvedEmoji: settings.solvedEmoji,
     timeZone: settings.timeZone,
     onDuty: onDuty.kind === 'desk-runner' ? 'desk-runner' : onDuty.period,
@@ -68,7 +77,7 @@ function chosenChannels(draft: DeskDraft): string[] {
 function draftProblems(draft: DeskDraft): string[] {
   const problems: string[] = [];
   // Without a team every root post would count as a question, the team's own included.
-  if (draft.teamUsernames.length === 0) problems.push(t('deskNeedsTeam'));
+  if (draft.teamUsernames.length === 0 && draft.teamGroup.trim() === '' && !draft.unreadGroupId) problems.push(t('deskNeedsTeam'));
   if (draft.enabled && chosenChannels(draft).length === 0) problems.push(t('deskAnswersNeedChannel'));
   if (draft.enabled && draft.rules.length === 0) problems.push(t('deskAnswersNeedRule'));
   problems.push(...remindersProblems(draft.reminders, draft.hours), ...welcomeProblems(draft.welcome), ...weeklyReportProblems(draft.weeklyReport));
@@ -101,13 +110,23 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
     if (!stored || tabId === undefined) return;
     const { settings } = stored;
     const ids = [...new Set([...settings.team.userIds, ...(settings.onDuty.kind === 'rotation' ? settings.onDuty.userIds : [])])];
-    Promise.all([askDesk(tabId, 'listDeskChannelChoices', null), askDesk(tabId, 'lookUpPeople', { userIds: ids })]).then(
-      ([choices, found]) => {
+    const { groupId } = settings.team;
+    Promise.all([
+      askDesk(tabId, 'listDeskChannelChoices', null),
+      askDesk(tabId, 'lookUpPeople', { userIds: ids }),
+      groupId
+        ? askDesk(tabId, 'lookUpGroup', { groupId }).then(
+            (group): GroupLookup => (group ? { kind: 'found', name: group.name } : { kind: 'gone' }),
+            (error: unknown): GroupLookup => ({ kind: 'failed', reason: errorText(error) }),
+          )
+        : Promise.resolve<GroupLookup>({ kind: 'none' }),
+    ]).then(
+      ([choices, found, group]) => {
         setChannels(choices);
         const known = new Map(found.map((person) => [person.id, person]));
         setPeople(known);
-        setDraft((current) => current ?? draftOf(settings, (userId) => known.get(userId)?.username ?? userId));
-        setLookupProblem(undefined);
+        setDraft((current) => current ?? draftOf(settings, (userId) => known.get(userId)?.username ?? userId, group));
+        setLookupProblem(group.kind === 'gone' ? t('deskGroupGone', [groupId ?? '']) : group.kind === 'failed' ? t('deskLookupFailed', [group.reason]) : undefined);
       },
       (error: unknown) => setLookupProblem(t('deskLookupFailed', [errorText(error)])),
     );
@@ -143,6 +162,20 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       setSaveState({ kind: 'problems', lines: [errorText(error)] });
       return;
     }
+    let groupId = next.teamGroup.trim() === '' ? next.unreadGroupId : null;
+    if (next.teamGroup.trim() !== '') {
+      try {
+        const group = await askDesk(tabId, 'lookUpGroup', { name: next.teamGroup });
+        if (!group) {
+          setSaveState({ kind: 'problems', lines: [t('deskGroupUnknown', [next.teamGroup.trim().replace(/^@/, '')])] });
+          return;
+        }
+        groupId = group.id;
+      } catch (error) {
+        setSaveState({ kind: 'problems', lines: [errorText(error)] });
+        return;
+      }
+    }
     const byUsername = new Map(found.map((person) => [person.username, person]));
     const unknown = usernames.filter((name) => !byUsername.has(name.replace(/^@/, '').toLowerCase()));
     if (unknown.length > 0) {
@@ -151,7 +184,8 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
     }
     const idOf = (name: string) => byUsername.get(name.replace(/^@/, '').toLowerCase())?.id ?? name;
     const teamIds = next.teamUsernames.map(idOf);
-    if (next.enabled && !teamIds.includes(account.userId)) {
+    // In a group instead, it is the group's business: its members are read when the desk runs.
+    if (next.enabled && !teamIds.includes(account.userId) && groupId === null) {
       // The tab answers and adds the solved emoji as this account: outside the team, neither would count as the team's.
       setSaveState({ kind: 'problems', lines: [t('deskAnswersNeedSelf', [username.replace(/^@/, '')])] });
       return;
@@ -160,7 +194,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       ...stored.settings,
       enabled: next.enabled,
       channelIds: chosenChannels(next),
-      team: { ...stored.settings.team, userIds: teamIds },
+      team: { userIds: teamIds, groupId },
       solvedEmoji: next.solvedEmoji.trim().replace(/^:|:$/g, ''),
       timeZone: next.timeZone,
       onDuty: next.onDuty === 'desk-runner' ? { kind: 'desk-runner' } : { kind: 'rotation', userIds: next.rotationUsernames.map(idOf), period: next.onDuty, firstDay: next.firstDay },
@@ -227,6 +261,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
         >
           <DeskChannelsFieldset channelIds={draft.channelIds} options={channelOptions} onChange={(channelIds) => change({ channelIds })} />
           <ListField label={t('deskTeamLabel')} values={draft.teamUsernames} onChange={(teamUsernames) => change({ teamUsernames })} />
+          <TextField label={t('deskGroupLabel')} value={draft.teamGroup} onChange={(teamGroup) => change({ teamGroup })} />
           <TextField label={t('deskSolvedEmojiLabel')} value={draft.solvedEmoji} onChange={(solvedEmoji) => change({ solvedEmoji })} />
           <TimeZoneField label={t('timeZoneLabel')} value={draft.timeZone} onChange={(timeZone) => change({ timeZone })} />
           <Select

@@ -21,7 +21,7 @@ export interface DeskActivityEntry {
   readonly reminderNumber?: number;
   readonly onDutyId?: string;
   /** For failures: what was being done. */
-  readonly action?: 'answer' | 'mark-solved' | 'remind' | 'welcome' | 'report';
+  readonly action?: 'answer' | 'mark-solved' | 'remind' | 'welcome' | 'report' | 'team';
   /** For a welcome: sent as a direct message because a message only they see was refused (the reason is in `reason`). */
   readonly deliveredAs?: 'direct-message';
   /** For a weekly report: the first day of the week it covers. */
@@ -44,9 +44,10 @@ const successActions: Partial<Record<DeskActivityKind, DeskActivityEntry['action
   welcomed: 'welcome',
 };
 
-/** Newest first; an entry replaces an earlier one of the same kind (and reminder) for the same question; the oldest go beyond the cap. */
+/** Newest first; an entry replaces an earlier one of the same kind (and reminder, or failed action) for the same question; the oldest go beyond the cap. */
 export function appendDeskActivity(entries: readonly DeskActivityEntry[], entry: DeskActivityEntry): DeskActivityEntry[] {
-  const same = (known: DeskActivityEntry) => known.questionId === entry.questionId && known.kind === entry.kind && known.reminderNumber === entry.reminderNumber;
+  const same = (known: DeskActivityEntry) =>
+    known.questionId === entry.questionId && known.kind === entry.kind && known.reminderNumber === entry.reminderNumber && known.action === entry.action;
   // Done after all (a later try, a catch-up): its failure is no longer news.
   const action = successActions[entry.kind];
   const failedBefore = (known: DeskActivityEntry) => action !== undefined && known.kind === 'failed' && known.action === action && known.questionId === entry.questionId;

@@ -15,6 +15,11 @@ export function deskTeamIds(settings: DeskSettings, runnerId: string): ReadonlyS
   return new Set([...settings.team.userIds, runnerId]);
 }
 
+/** The settings with a group's members on the team too, as the desk decides with them once it has read the group. */
+export function withGroupMembers(settings: DeskSettings, groupMemberIds: readonly string[]): DeskSettings {
+  return { ...settings, team: { ...settings.team, userIds: [...new Set([...settings.team.userIds, ...groupMemberIds])] } };
+}
+
 export type AnswerDecision =
   | { readonly kind: 'answer'; readonly message: string; /** 1-based, as the options page numbers rules. */ readonly ruleNumber: number }
   | { readonly kind: 'leave'; readonly reason: 'desk-off' | 'not-support-channel' | 'not-a-question' | 'by-the-team' | 'no-rule-matches' };
