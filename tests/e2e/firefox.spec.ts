@@ -2,7 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { parse as parseYaml } from 'yaml';
-import { directChannelId, newTeamMember, waitForAutoReplies } from './actors.ts';
+import type { Post } from '@mattermost/types/posts';
+import { defaultDeskSettings, type DeskSettings } from '../../src/shared/desk/deskSettings.ts';
+import { directChannelId, newTeamMember, requestJson, signedInClient, waitForAutoReplies } from './actors.ts';
+import type { Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, openFirefoxOptions, openFirefoxPopupFor, waitForText, type FirefoxWithExtension } from './firefoxExtension.ts';
 import { expect, test } from './fixtures.ts';
 import { directMessageUrl, server } from './mattermost.ts';
@@ -14,10 +17,11 @@ test.afterEach(async () => {
   firefox = undefined;
 });
 
-test('in Firefox ESR: enable from the popup, set the reply on the options page, auto-reply to a direct message, save a support packet', async () => {
-  test.setTimeout(180_000);
-  firefox = await launchFirefoxWithExtension();
-  const tab = await firefox.browser.newPage();
+/** Firefox ESR with the extension, the admin signed in on a conversation and auto-reply enabled there from the popup. */
+async function signedInAndEnabled(): Promise<{ firefox: FirefoxWithExtension; tab: Page; popup: Page }> {
+  const launched = await launchFirefoxWithExtension();
+  firefox = launched;
+  const tab = await launched.browser.newPage();
   await tab.goto(`${server.url}/login`);
   const login = await tab.evaluate(
     async (account) =>
@@ -34,7 +38,7 @@ test('in Firefox ESR: enable from the popup, set the reply on the options page, 
   await tab.goto(directMessageUrl('alice'));
   await waitForText(tab, 'connected');
 
-  const popup = await openFirefoxPopupFor(firefox, server.url);
+  const popup = await openFirefoxPopupFor(launched, server.url);
   await waitForText(popup, 'Mattermost server found at');
   await popup.locator('::-p-text(Enable on this workspace)').click();
   await waitForText(popup, `Running in this tab as @${server.admin.username}.`);
@@ -42,6 +46,12 @@ test('in Firefox ESR: enable from the popup, set the reply on the options page, 
   // As on every later page load, the page-world observer is then in place before the webapp's socket opens.
   await tab.reload();
   await waitForText(tab, 'connected');
+  return { firefox: launched, tab, popup };
+}
+
+test('in Firefox ESR: enable from the popup, set the reply on the options page, auto-reply to a direct message, save a support packet', async () => {
+  test.setTimeout(180_000);
+  const { firefox, tab, popup } = await signedInAndEnabled();
   // BiDi never reports a moz-extension:// page as loaded, so the reload is not awaited.
   await popup.evaluate(() => location.reload());
   await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -100,4 +110,38 @@ test('in Firefox ESR: enable from the popup, set the reply on the options page, 
   const metadata = parseYaml((await zip.file('metadata.yaml')?.async('string')) ?? '') as Record<string, unknown>;
   expect(metadata).toMatchObject({ version: 1, type: 'support-packet' });
   expect(String((metadata.extras as Record<string, unknown>).browser)).toContain('Firefox');
+});
+
+test('in Firefox ESR: the support desk answers a question in its thread from the signed-in tab', async () => {
+  test.setTimeout(120_000);
+  const { firefox } = await signedInAndEnabled();
+  const asAdmin = await signedInClient(server.admin);
+  const asker = await newTeamMember('Ada');
+  const name = `help-${Date.now().toString(36)}`;
+  const channel = await asAdmin.createChannel({ team_id: server.team.id, name, display_name: `Help ${name.slice(5)}`, type: 'O' } as never);
+  await asAdmin.addToChannel(asker.user.id, channel.id);
+
+  // The form is tested in Chromium; here the settings are saved as the form saves them, and the tab takes them at once.
+  const settings: DeskSettings = {
+    ...defaultDeskSettings,
+    enabled: true,
+    channelIds: [channel.id],
+    team: { userIds: [server.admin.id], groupId: null },
+    answers: { rules: [{ kind: 'keyword', match: 'vpn', reply: 'Restart the VPN client (from Firefox).' }], askForFeedback: false },
+  };
+  const options = await openFirefoxOptions(firefox);
+  await options.evaluate(
+    (key, value) => browser.storage.local.set({ [key]: value }),
+    // The key `deskSettingsKey` gives (src/shared/desk/deskStore.ts, which needs an extension's context to load).
+    `desk:${server.url}:account:${server.admin.id}:settings`,
+    settings as never,
+  );
+  // Switched on from the options page, the desk answers what is asked from then on.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const question = await asker.client.createPost({ channel_id: channel.id, message: 'My VPN is down' } as Post);
+  const replies = async () =>
+    Object.values((await requestJson<{ posts: Record<string, Post> }>(asAdmin, 'GET', `/posts/${question.id}/thread`)).posts).filter((post) => post.root_id === question.id);
+  await expect.poll(async () => (await replies()).map((reply) => [reply.user_id, reply.message, reply.props?.companion_desk]), { timeout: 60_000 }).toEqual([
+    [server.admin.id, 'Restart the VPN client (from Firefox).', 'answer'],
+  ]);
 });
