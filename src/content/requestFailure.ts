@@ -1,8 +1,9 @@
 import { MattermostApiError } from './mattermostApi.ts';
+import { isServerFailure } from './retryPolicy.ts';
 
 /** No answer, a server error or a rate limit that outlasted the request's own retries: worth trying again later. */
 export function isUnreachable(error: unknown): boolean {
-  return error instanceof MattermostApiError && (error.status === 0 || error.status === 429 || (error.status >= 500 && error.status !== 501) || error.status === 401);
+  return error instanceof MattermostApiError && (error.status === 0 || error.status === 429 || isServerFailure(error.status) || error.status === 401);
 }
 
 /** What the server or the network said, for the activity list. */

@@ -14,8 +14,14 @@ export const maxAttempts = 6;
 /** A rate limit says when to come back: worth more tries than a server that fails. */
 export const maxRateLimitedAttempts = 10;
 const firstBackoffMs = 1_000;
-/** What the server does not do (Mattermost: a feature its licence lacks) it will not do on a second try either. */
-const notImplemented = 501;
+/**
+ * A server that failed, and may not the next time. 501 is none: what the
+ * server does not do (Mattermost: a feature its licence lacks) it will not
+ * do on a second try either, and it says nothing of the server's health.
+ */
+export function isServerFailure(status: number): boolean {
+  return status >= 500 && status !== 501;
+}
 const longestWaitMs = 60_000;
 /** Requests turned away together come back spread over this much, or they all meet the limit again at the same instant. */
 const rateLimitSpreadMs = 1_000;
@@ -28,7 +34,7 @@ export function retryDelayMs(failure: FailedAttempt, attempt: number, spread = 0
     return Math.min(Math.max(asked, 0) + spread * rateLimitSpreadMs, longestWaitMs);
   }
   if (attempt >= maxAttempts) return undefined;
-  if (failure.status === 0 || (failure.status >= 500 && failure.status !== notImplemented)) {
+  if (failure.status === 0 || isServerFailure(failure.status)) {
     return Math.min(firstBackoffMs * 2 ** (attempt - 1), longestWaitMs);
   }
   return undefined;

@@ -1,4 +1,5 @@
 import type { ResponseObserver } from './mattermostApi.ts';
+import { isServerFailure } from './retryPolicy.ts';
 
 export interface ServerProblem {
   readonly since: number;
@@ -18,7 +19,7 @@ export function trackServerProblems(now: () => number): { observer: ResponseObse
     current: () => problem,
     observer: {
       onAnswer(_url, status) {
-        if (status >= 500) fail(`HTTP ${status}`);
+        if (isServerFailure(status)) fail(`HTTP ${status}`);
         else problem = undefined;
       },
       onNoAnswer(_url, error) {

@@ -58,6 +58,8 @@ export interface DeskGroup {
   /** As mentioned, without the @. */
   readonly name: string;
   readonly displayName: string;
+  /** Its members' ids, when looked up by name: the options page checks them before saving. */
+  readonly memberIds?: readonly string[];
 }
 
 export interface DeskPerson {

@@ -17,7 +17,7 @@ test.afterEach(async () => {
   firefox = undefined;
 });
 
-/** Firefox ESR with the extension, the admin signed in on a conversation and auto-reply enabled there from the popup. */
+/** Firefox ESR with the extension, the admin signed in on a conversation and the workspace enabled from the popup. */
 async function signedInAndEnabled(): Promise<{ firefox: FirefoxWithExtension; tab: Page; popup: Page }> {
   const launched = await launchFirefoxWithExtension();
   firefox = launched;
@@ -130,14 +130,11 @@ test('in Firefox ESR: the support desk answers a question in its thread from the
     answers: { rules: [{ kind: 'keyword', match: 'vpn', reply: 'Restart the VPN client (from Firefox).' }], askForFeedback: false },
   };
   const options = await openFirefoxOptions(firefox);
-  await options.evaluate(
-    (key, value) => browser.storage.local.set({ [key]: value }),
-    // The key `deskSettingsKey` gives (src/shared/desk/deskStore.ts, which needs an extension's context to load).
-    `desk:${server.url}:account:${server.admin.id}:settings`,
-    settings as never,
-  );
-  // Switched on from the options page, the desk answers what is asked from then on.
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  // The keys `deskSettingsKey` and the catch-up point's give (src/shared/desk/deskStore.ts, which needs an extension's context to load).
+  const deskKey = (kind: string) => `desk:${server.url}:account:${server.admin.id}:${kind}`;
+  await options.evaluate((key, value) => browser.storage.local.set({ [key]: value }), deskKey('settings'), settings as never);
+  // Switched on, the tab's desk notes from when it answers: what is asked from then on.
+  await options.waitForFunction(async (key) => (await browser.storage.local.get(key))[key] !== undefined, { timeout: 30_000, polling: 250 }, deskKey('caughtUpTo'));
   const question = await asker.client.createPost({ channel_id: channel.id, message: 'My VPN is down' } as Post);
   const replies = async () =>
     Object.values((await requestJson<{ posts: Record<string, Post> }>(asAdmin, 'GET', `/posts/${question.id}/thread`)).posts).filter((post) => post.root_id === question.id);

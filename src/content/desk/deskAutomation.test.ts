@@ -110,8 +110,13 @@ function helpChannel(
   return { api, posts, add, group };
 }
 
-function memoryStorage(point: number | undefined, stored: DeskSettings = settings, owedFrom?: number): DeskStorage & { entries: DeskActivityEntry[]; point: () => number | undefined } {
+function memoryStorage(
+  point: number | undefined,
+  stored: DeskSettings = settings,
+  owedFrom?: number,
+): DeskStorage & { entries: DeskActivityEntry[]; point: () => number | undefined; change: (next: DeskSettings) => void } {
   const entries: DeskActivityEntry[] = [];
+  const listeners: Array<(stored: { readonly settings: DeskSettings; readonly ok: boolean }) => void> = [];
   const welcomed = new Set<string>();
   let caughtUpTo = point;
   let reportsFrom = owedFrom;
@@ -119,9 +124,19 @@ function memoryStorage(point: number | undefined, stored: DeskSettings = setting
     entries,
     point: () => caughtUpTo,
     read: () => Promise.resolve({ ok: true, settings: stored }),
-    onChanged: () => () => undefined,
+    onChanged: (listener) => {
+      listeners.push(listener);
+      return () => undefined;
+    },
+    change: (next) => {
+      for (const listener of listeners) listener({ ok: true, settings: next });
+    },
     record: (entry) => {
       entries.push(entry);
+      return Promise.resolve();
+    },
+    clearFailures: (action) => {
+      entries.splice(0, entries.length, ...entries.filter((entry) => !(entry.kind === 'failed' && entry.action === action)));
       return Promise.resolve();
     },
     readCaughtUpTo: () => Promise.resolve(caughtUpTo),
@@ -630,6 +645,35 @@ describe('the weekly report from the tab', () => {
       await settle();
       expect(server.posts.get('answer1')).toMatchObject({ root_id: 'q1' });
       expect(storage.entries.at(-1)).toMatchObject({ kind: 'answered', questionId: 'q1', late: true });
+      // Read at last: its failure is no longer news.
+      expect(storage.entries.filter((entry) => entry.kind === 'failed')).toEqual([]);
+    });
+
+    it('reads another group chosen at once, whatever the waits after failures of the one before', async () => {
+      const otherGroup = 'othergroup0000000000000000';
+      const server = helpChannel((method, path) => path.startsWith(`/groups/${teamGroup}/`), { group: { members: [teammate], licensed: true } });
+      const request = server.api.request.bind(server.api);
+      server.api.request = (method, url, body, options) =>
+        url.includes(`/groups/${otherGroup}/members`) ? Promise.resolve({ members: [{ id: teammate }], total_member_count: 1 } as never) : request(method, url, body, options);
+      const storage = memoryStorage(now, withGroup);
+      const clock = { at: now + 1_000 };
+      const running = desk(server, storage, true, clock);
+      await settle();
+      // Three failures in a row: the next try would be four minutes on.
+      for (const at of [now + 62_000, now + 183_000]) {
+        clock.at = at;
+        running.tick();
+        await settle();
+      }
+      expect(server.api.calls.filter((call) => call.includes(`/groups/${teamGroup}/`))).toHaveLength(3);
+      expect(storage.entries.at(-1)).toMatchObject({ kind: 'failed', action: 'team' });
+
+      storage.change({ ...withGroup, team: { userIds: [runner], groupId: otherGroup } });
+      await settle();
+      server.add({ id: 'q1', message: 'My VPN is down' });
+      running.onPosted(posted({ id: 'q1', message: 'My VPN is down' }));
+      await settle();
+      expect(server.posts.get('answer1')).toMatchObject({ root_id: 'q1' });
     });
   });
 });

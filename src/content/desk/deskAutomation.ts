@@ -56,6 +56,8 @@ export interface DeskStorage {
   readonly read: () => Promise<{ readonly settings: DeskSettings; readonly ok: boolean }>;
   readonly onChanged: (listener: (stored: { readonly settings: DeskSettings; readonly ok: boolean }) => void) => () => void;
   readonly record: (entry: DeskActivityEntry) => Promise<void>;
+  /** Takes the failures of an action off the list once it succeeds. */
+  readonly clearFailures: (action: NonNullable<DeskActivityEntry['action']>) => Promise<void>;
   readonly readCaughtUpTo: () => Promise<number | undefined>;
   readonly writeCaughtUpTo: (at: number) => Promise<void>;
   readonly welcomed: WelcomeMemory;
@@ -93,8 +95,9 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
   let settings: DeskSettings | undefined;
   let group: { readonly groupId: string; readonly memberIds: readonly string[]; readonly readAt: number } | undefined;
   let groupReading = false;
-  let groupFailures = 0;
-  let groupRetryAt = 0;
+  /** Failed reads of this group in a row, and when to try it again; another group starts afresh. */
+  let groupBackoff = { groupId: '', failures: 0, retryAt: 0 };
+  let groupFailureListed = false;
   /** Questions and 👍s dealt with in this tab (answered, or nothing to do). */
   const dealtWith = new BoundedSet<string>(postsRemembered);
   /** Questions being answered, or whose answer failed, with their creation time: the catch-up point stays before them. */
@@ -173,23 +176,31 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
     const groupId = chosen?.team.groupId;
     if (!groupId || groupReading || stopping.signal.aborted || !anythingOn(chosen) || !isLeader()) return;
     const now = clock.now();
-    if ((group?.groupId === groupId && now - group.readAt < groupReadEveryMs) || now < groupRetryAt) return;
+    if (groupBackoff.groupId !== groupId) groupBackoff = { groupId, failures: 0, retryAt: 0 };
+    if ((group?.groupId === groupId && now - group.readAt < groupReadEveryMs) || now < groupBackoff.retryAt) return;
     groupReading = true;
     try {
       const memberIds = await readGroupMemberIds(api, groupId);
       group = { groupId, memberIds, readAt: clock.now() };
-      groupFailures = 0;
+      groupBackoff = { groupId, failures: 0, retryAt: 0 };
       const waiting = settings === undefined;
       adopt(chosen);
       if (waiting) catchUp();
+      if (groupFailureListed) {
+        groupFailureListed = false;
+        await storage.clearFailures('team').catch(() => undefined);
+      }
     } catch (error) {
-      groupFailures += 1;
-      groupRetryAt = clock.now() + Math.min(groupRetryMs * 2 ** (groupFailures - 1), groupReadEveryMs);
+      const failures = groupBackoff.failures + 1;
+      groupBackoff = { groupId, failures, retryAt: clock.now() + Math.min(groupRetryMs * 2 ** (failures - 1), groupReadEveryMs) };
       // Until it is read, the desk cannot tell the team's posts from questions: it waits (a group read before stays in use).
+      groupFailureListed = true;
       await responder.record({ kind: 'failed', at: clock.now(), action: 'team', reason: describeFailure(error), questionId: '', channelId: '', askerId: account.userId });
     } finally {
       groupReading = false;
     }
+    // Another group chosen while this one was read: that one now.
+    if (chosen?.team.groupId && chosen.team.groupId !== groupId) void readGroupIfDue();
   }
   const delayMs = () => (settings?.reminders.afterMinutes ?? 60) * 60_000;
 

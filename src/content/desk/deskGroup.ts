@@ -25,9 +25,12 @@ function groupOf(group: ServerGroup): DeskGroup {
   return { id: group.id, name: group.name ?? '', displayName: group.display_name };
 }
 
+/** What the server answers when its licence lacks groups: none at all, custom groups, or synchronised ones. */
+const licenceRefusals: ReadonlySet<string> = new Set(['api.license_error', 'api.custom_groups.license_error', 'api.ldap_groups.license_error']);
+
 /** The server's refusal of groups, in words that say what to do instead; any other error as it is. */
 export function inPlainWords(error: unknown): unknown {
-  if (error instanceof MattermostApiError && error.serverErrorId === 'api.license_error') return readableError('deskGroupsNeedLicence', error);
+  if (error instanceof MattermostApiError && licenceRefusals.has(error.serverErrorId)) return readableError('deskGroupsNeedLicence', error);
   return error;
 }
 
@@ -39,18 +42,25 @@ async function asking<T>(request: Promise<T>): Promise<T> {
   }
 }
 
-/** The group of that name, if the server has one the user may see and it was not deleted. */
+/**
+ * The group of that name, if the server has one the user may see and it was
+ * not deleted, with its members: read now, so a group the desk could not use
+ * (its members refused) is refused before it is saved.
+ */
 export async function findGroupByName(api: MattermostApi, name: string): Promise<DeskGroup | undefined> {
   const wanted = name.trim().replace(/^@/, '').toLowerCase();
   const groups = await asking(api.request<ServerGroup[]>('POST', `${api.client.getBaseRoute()}/groups/names`, [wanted]));
   const group = groups.find((found) => found.name?.toLowerCase() === wanted && found.delete_at === 0);
-  return group && groupOf(group);
+  if (!group) return undefined;
+  const memberIds = await asking(readGroupMemberIds(api, group.id));
+  return { ...groupOf(group), memberIds };
 }
 
-/** The group of that id, to show its name; undefined once it is gone. */
+/** The group of that id, to show its name; undefined once it is gone (the server keeps a deleted group, marked deleted). */
 export async function findGroupById(api: MattermostApi, groupId: string): Promise<DeskGroup | undefined> {
   try {
-    return groupOf(await asking(api.request<ServerGroup>('GET', `${api.client.getBaseRoute()}/groups/${groupId}`)));
+    const group = await asking(api.request<ServerGroup>('GET', `${api.client.getBaseRoute()}/groups/${groupId}`));
+    return group.delete_at === 0 ? groupOf(group) : undefined;
   } catch (error) {
     if (error instanceof MattermostApiError && error.status === 404) return undefined;
     throw error;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '../../shared/autoReply/accountData.ts';
 import { deskAnalyticsCsv, type CsvLabels } from '../../shared/desk/deskCsv.ts';
+import { deskTeamIds } from '../../shared/desk/deskAnswers.ts';
 import type { DeskSettings } from '../../shared/desk/deskSettings.ts';
 import { t } from '../../shared/i18n.ts';
 import type { DeskAnalysisResult, DeskPerson } from '../../shared/messages.ts';
@@ -65,7 +66,8 @@ export function DeskAnalysis(props: {
       const result = await askDesk(tabId, 'analyseSupportChannel', {
         requestId: id,
         channelIds,
-        memberIds: settings.team.userIds,
+        // Whoever runs the desk is on the team, as for the desk's own decisions and its weekly report.
+        memberIds: [...deskTeamIds(settings, account.userId)],
         groupId: settings.team.groupId,
         solvedEmoji: settings.solvedEmoji,
         timeZone: settings.timeZone,
@@ -99,7 +101,12 @@ export function DeskAnalysis(props: {
             label={t('deskAnalysisChannelLabel')}
             value={channel}
             options={[[allChannels, t('deskAnalysisAllChannels')] as const, ...settings.channelIds.map((id) => [id, props.channelNames.get(id) ?? id] as const)]}
-            onChange={setChannel}
+            onChange={(chosen) => {
+              // Figures shown are always those of the channel chosen.
+              setChannel(chosen);
+              setRun({ kind: 'idle' });
+              requestId.current = '';
+            }}
           />
         )}
         <Select label={t('deskSpanLabel')} value={span} options={spans.map((days) => [days, t('deskSpanDays', [days])] as const)} onChange={setSpan} />

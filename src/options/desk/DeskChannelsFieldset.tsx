@@ -35,7 +35,7 @@ export function DeskChannelsFieldset(props: {
   const options = [
     ['', t('deskChannelNone')] as const,
     ...props.options,
-    ...rows.filter((id) => id && !listed.has(id)).map((id) => [id, t('deskChannelNotListed', [id])] as const),
+    ...[...new Set(rows)].filter((id) => id && !listed.has(id)).map((id) => [id, t('deskChannelNotListed', [id])] as const),
   ];
 
   return (

@@ -8,6 +8,7 @@ import type { DeskChannelChoice, DeskPerson } from '../../shared/messages.ts';
 import { askDesk } from './askDesk.ts';
 import { errorText } from '../../ui/errorText.ts';
 import { ContentRulesEditor } from '../../ui/autoReply/ContentRulesEditor.tsx';
+import { RemoveIcon } from '../../ui/icons.tsx';
 import { Checkbox, Fieldset, ListField, Select, TextField, TimeZoneField } from '../../ui/fields.tsx';
 import { DeskActivityList } from './DeskActivityList.tsx';
 import { DeskChannelsFieldset } from './DeskChannelsFieldset.tsx';
@@ -126,7 +127,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
         const known = new Map(found.map((person) => [person.id, person]));
         setPeople(known);
         setDraft((current) => current ?? draftOf(settings, (userId) => known.get(userId)?.username ?? userId, group));
-        setLookupProblem(group.kind === 'gone' ? t('deskGroupGone', [groupId ?? '']) : group.kind === 'failed' ? t('deskLookupFailed', [group.reason]) : undefined);
+        setLookupProblem(group.kind === 'gone' ? t('deskGroupGone', [groupId ?? '']) : group.kind === 'failed' ? t('deskGroupUnread', [group.reason]) : undefined);
       },
       (error: unknown) => setLookupProblem(t('deskLookupFailed', [errorText(error)])),
     );
@@ -163,6 +164,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
       return;
     }
     let groupId = next.teamGroup.trim() === '' ? next.unreadGroupId : null;
+    let groupMemberIds: readonly string[] = [];
     if (next.teamGroup.trim() !== '') {
       try {
         const group = await askDesk(tabId, 'lookUpGroup', { name: next.teamGroup });
@@ -171,6 +173,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
           return;
         }
         groupId = group.id;
+        groupMemberIds = group.memberIds ?? [];
       } catch (error) {
         setSaveState({ kind: 'problems', lines: [errorText(error)] });
         return;
@@ -184,8 +187,9 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
     }
     const idOf = (name: string) => byUsername.get(name.replace(/^@/, '').toLowerCase())?.id ?? name;
     const teamIds = next.teamUsernames.map(idOf);
-    // In a group instead, it is the group's business: its members are read when the desk runs.
-    if (next.enabled && !teamIds.includes(account.userId) && groupId === null) {
+    // A saved group that cannot be read now is kept as it is: the desk waits for it, and lists why.
+    const inGroup = groupMemberIds.includes(account.userId) || (groupId !== null && groupId === next.unreadGroupId);
+    if (next.enabled && !teamIds.includes(account.userId) && !inGroup) {
       // The tab answers and adds the solved emoji as this account: outside the team, neither would count as the team's.
       setSaveState({ kind: 'problems', lines: [t('deskAnswersNeedSelf', [username.replace(/^@/, '')])] });
       return;
@@ -261,7 +265,21 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
         >
           <DeskChannelsFieldset channelIds={draft.channelIds} options={channelOptions} onChange={(channelIds) => change({ channelIds })} />
           <ListField label={t('deskTeamLabel')} values={draft.teamUsernames} onChange={(teamUsernames) => change({ teamUsernames })} />
-          <TextField label={t('deskGroupLabel')} value={draft.teamGroup} onChange={(teamGroup) => change({ teamGroup })} />
+          <TextField label={t('deskGroupLabel')} value={draft.teamGroup} onChange={(teamGroup) => change({ teamGroup, unreadGroupId: null })} />
+          {draft.unreadGroupId && (
+            <div class="actions">
+              <button
+                type="button"
+                onClick={() => {
+                  change({ unreadGroupId: null });
+                  setLookupProblem(undefined);
+                }}
+              >
+                <RemoveIcon />
+                {t('deskGroupRemove')}
+              </button>
+            </div>
+          )}
           <TextField label={t('deskSolvedEmojiLabel')} value={draft.solvedEmoji} onChange={(solvedEmoji) => change({ solvedEmoji })} />
           <TimeZoneField label={t('timeZoneLabel')} value={draft.timeZone} onChange={(timeZone) => change({ timeZone })} />
           <Select

@@ -55,6 +55,11 @@ export function appendDeskActivity(entries: readonly DeskActivityEntry[], entry:
   return [entry, ...others].sort((a, b) => b.at - a.at).slice(0, maxDeskActivityEntries);
 }
 
+/** The list without the failures of one action: what the desk does again now, such as reading the team's group. */
+export function withoutFailuresOf(entries: readonly DeskActivityEntry[], action: NonNullable<DeskActivityEntry['action']>): DeskActivityEntry[] {
+  return entries.filter((entry) => !(entry.kind === 'failed' && entry.action === action));
+}
+
 export function parseDeskActivity(stored: unknown): DeskActivityEntry[] {
   if (!Array.isArray(stored)) return [];
   return stored.filter(

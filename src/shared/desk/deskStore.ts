@@ -3,7 +3,7 @@ import type { Account } from '../autoReply/accountData.ts';
 import type { SettingsProblem } from '../autoReply/settings.ts';
 import { workspaceUrl } from '../workspace.ts';
 import { onStoredChange, updateStored } from '../storedUpdates.ts';
-import { appendDeskActivity, parseDeskActivity, type DeskActivityEntry } from './deskActivity.ts';
+import { appendDeskActivity, parseDeskActivity, withoutFailuresOf, type DeskActivityEntry } from './deskActivity.ts';
 import { defaultDeskSettings, parseDeskSettings, type DeskSettings } from './deskSettings.ts';
 
 /** The desk's settings in storage, one set per account on a workspace, like auto-reply's. */
@@ -53,6 +53,10 @@ export async function readDeskActivity(account: Account): Promise<DeskActivityEn
 
 export function recordDeskActivity(account: Account, entry: DeskActivityEntry): Promise<void> {
   return updateStored(deskDataKey(account, 'activity'), (stored) => appendDeskActivity(parseDeskActivity(stored), entry));
+}
+
+export function clearDeskFailures(account: Account, action: NonNullable<DeskActivityEntry['action']>): Promise<void> {
+  return updateStored(deskDataKey(account, 'activity'), (stored) => withoutFailuresOf(parseDeskActivity(stored), action));
 }
 
 export function onDeskActivityChanged(account: Account, listener: () => void): () => void {

@@ -8,17 +8,22 @@ describe('log level advice', () => {
     expect(logLevelAdvice(withLog({ EnableFile: true, FileLevel: 'DEBUG' }))).toBeUndefined();
   });
 
-  it('asks for DEBUG when the file log records less, naming where and which keys', () => {
+  it('asks for DEBUG when the file log records less, naming where and the key', () => {
     expect(logLevelAdvice(withLog({ EnableFile: true, FileLevel: 'INFO' }))).toEqual({
       settingPath: 'Environment › Logging',
-      keys: ['LogSettings.EnableFile', 'LogSettings.FileLevel'],
+      keys: ['LogSettings.FileLevel'],
       fileLoggingEnabled: true,
       currentLevel: 'INFO',
     });
   });
 
-  it('asks to turn file logging on when it is off, even at DEBUG', () => {
-    expect(logLevelAdvice(withLog({ EnableFile: false, FileLevel: 'DEBUG' }))).toMatchObject({ fileLoggingEnabled: false, currentLevel: 'DEBUG' });
+  it('asks to turn file logging on when it is off, even at DEBUG, naming both keys', () => {
+    expect(logLevelAdvice(withLog({ EnableFile: false, FileLevel: 'DEBUG' }))).toMatchObject({
+      fileLoggingEnabled: false,
+      currentLevel: 'DEBUG',
+      keys: ['LogSettings.EnableFile', 'LogSettings.FileLevel'],
+    });
+    expect(describeLogLevelAdvice(logLevelAdvice(withLog({ EnableFile: false })) as never)).toContain('turn on file logging and set the file log level to DEBUG (LogSettings.EnableFile, LogSettings.FileLevel)');
   });
 
   it('advises when the configuration does not say how the server logs', () => {
@@ -30,7 +35,8 @@ describe('log level advice', () => {
     const sentence = advice && describeLogLevelAdvice(advice);
     expect(sentence).toContain('at level ERROR');
     expect(sentence).toContain('System Console › Environment › Logging');
-    expect(sentence).toContain('LogSettings.EnableFile, LogSettings.FileLevel');
+    expect(sentence).toContain('set the file log level to DEBUG (LogSettings.FileLevel)');
+    expect(sentence).not.toContain('turn on file logging');
     expect(sentence).toMatch(/DEBUG.*reproduce the problem, then generate/);
   });
 });

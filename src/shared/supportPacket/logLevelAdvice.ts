@@ -22,7 +22,9 @@ export function logLevelAdvice(config: Readonly<Record<string, unknown>>): LogLe
   const fileLoggingEnabled = logSettings?.EnableFile === true;
   const currentLevel = textAt(logSettings, 'FileLevel') ?? '';
   if (fileLoggingEnabled && currentLevel.toUpperCase() === 'DEBUG') return undefined;
-  return { settingPath: 'Environment › Logging', keys: ['LogSettings.EnableFile', 'LogSettings.FileLevel'], fileLoggingEnabled, currentLevel };
+  // With the file log on, its level is all there is to change.
+  const keys = fileLoggingEnabled ? ['LogSettings.FileLevel'] : ['LogSettings.EnableFile', 'LogSettings.FileLevel'];
+  return { settingPath: 'Environment › Logging', keys, fileLoggingEnabled, currentLevel };
 }
 
 /** The advice in English, for the packet's companion/log_level_advice.txt. */
@@ -31,7 +33,7 @@ export function describeLogLevelAdvice(advice: LogLevelAdvice): string {
     ? `The server writes its log file at level ${advice.currentLevel || 'unknown'}, which leaves out the details support needs.`
     : 'The server writes no log file, so the packet has no server log.';
   return (
-    `${now} In the System Console › ${advice.settingPath}, turn on file logging and set the file log level to DEBUG ` +
+    `${now} In the System Console › ${advice.settingPath}, ${advice.fileLoggingEnabled ? '' : 'turn on file logging and '}set the file log level to DEBUG ` +
     `(${advice.keys.join(', ')}), reproduce the problem, then generate the support packet again. ` +
     'Afterwards, set the level back: DEBUG logs grow quickly.'
   );
