@@ -4,7 +4,7 @@ import { directChannelId, newTeamMember, waitForAutoReplies } from './actors.ts'
 import { openPopupFor, type ExtensionBrowser } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { server, type SeededUser } from './mattermost.ts';
-import { enableCompanion, openAllSettings, openMattermostAs, switchAutoReplyOn } from './workflows.ts';
+import { enableCompanion, openAllSettings, openMattermostAs, openSettingsPage, switchAutoReplyOn } from './workflows.ts';
 
 /**
  * How the popup and the options page look and whether everyone can use them:
@@ -14,12 +14,12 @@ import { enableCompanion, openAllSettings, openMattermostAs, switchAutoReplyOn }
  * docs/screenshots, which the README shows.
  */
 
-const popupHeightLimit = 600;
-async function expectPopupFits(popup: Page, state: string, { audit = true } = {}): Promise<void> {
+const popupHeightLimit = 700;
+async function expectPopupFits(popup: Page, state: string, { capture = true } = {}): Promise<void> {
   // As tall as its content: the popup window takes the document's height, up to Chrome's limit.
   const height = await popup.evaluate(() => document.documentElement.scrollHeight);
   expect(height, `popup height when ${state}`).toBeLessThanOrEqual(popupHeightLimit);
-  if (audit) await auditAndCapture(popup, `popup-${state}`);
+  await auditAndCapture(popup, `popup-${state}`, { capture });
 }
 
 /** The popup at its real width, as the browser shows it: only the width is the popup's own. */
@@ -47,6 +47,13 @@ test('the popup fits in 600 px and passes the audit when off, on, in trouble and
   await waitForAutoReplies(sender.client, await directChannelId(sender.client, server.admin.id), sent);
   await expect(popup.getByText('1 reply today')).toBeVisible();
   await expectPopupFits(popup, 'on');
+
+  // The options page with that activity: the list, its filters and the replies-per-day chart pass the audit too.
+  // In a tab of its own: "All settings" would close the popup, as a real popup closes.
+  const options = await openSettingsPage(browser);
+  await expect(options.getByRole('img', { name: /^Auto-replies per day, last \d+ days: .*1$/ })).toBeVisible();
+  await auditAndCapture(options, 'options-activity', { capture: false });
+  await options.close();
 
   // The support desk's line too, at its longest: something done today and a failure.
   await browser.serviceWorker.evaluate(
@@ -77,6 +84,22 @@ test('the popup fits in 600 px and passes the audit when off, on, in trouble and
   await expect(popup.getByText(/^Desk: 1 answered · 1 reminder · 1 👍 solved · 1 failed$/)).toBeVisible();
   await expectPopupFits(popup, 'on-with-desk');
 
+  // Off after answering four conversations: the away list names two and counts the rest, beside the desk's line.
+  for (const name of ['Vic', 'Wes', 'Xia']) {
+    const another = await newTeamMember(name);
+    const conversation = await directChannelId(another.client, server.admin.id);
+    const at = Date.now();
+    await another.client.createPost({ channel_id: conversation, message: 'Hello' });
+    await waitForAutoReplies(another.client, conversation, at);
+  }
+  await expect(popup.getByText('4 replies today')).toBeVisible();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(popup.getByRole('heading', { name: 'While you were away' })).toBeVisible();
+  await expect(popup.getByText('and 2 more.')).toBeVisible();
+  await expectPopupFits(popup, 'off-away');
+  await switchAutoReplyOn(popup);
+
   // A problem: stored settings that no longer validate, as after a bad edit by hand.
   const userId = server.admin.id;
   await browser.serviceWorker.evaluate(
@@ -93,10 +116,20 @@ test('the popup fits in 600 px and passes the audit when off, on, in trouble and
   await popup.getByRole('spinbutton', { name: 'Minutes between replies' }).fill('30');
   await expect(popup.locator('.auto-reply-state')).toHaveText(/^On:/);
 
+  // The packet's log is held back until the running state is measured and audited: on the test server a packet takes a few seconds.
+  let releaseLog: () => void = () => undefined;
+  const logHeld = new Promise<void>((resolve) => {
+    releaseLog = resolve;
+  });
+  await tab.route('**/api/v4/logs?**', async (route) => {
+    await logHeld;
+    await route.fallback();
+  });
   await popup.getByRole('button', { name: 'Generate support packet' }).click();
   await expect(popup.getByRole('progressbar', { name: 'Support packet progress' })).toBeVisible();
-  // Measured at once: on the test server a packet takes a few seconds.
-  await expectPopupFits(popup, 'packet-running', { audit: false });
+  await expectPopupFits(popup, 'packet-running', { capture: false });
+  await expect(popup.getByRole('progressbar', { name: 'Support packet progress' })).toBeVisible();
+  releaseLog();
   // The preview: the files and what any packet made over REST leaves out are folded; a failure would be listed.
   await expect(popup.getByRole('button', { name: 'Save packet' })).toBeVisible({ timeout: 90_000 });
   await expectPopupFits(popup, 'packet-preview');

@@ -105,7 +105,10 @@ test('an admin generates a native-compatible packet without secrets and without 
   await plantPersonalData();
   const browser = await newBrowser();
   const popup = await enableCompanion(browser, await openMattermostAs(browser, server.admin as SeededUser, 'alice'));
-  await expect(popup.getByRole('note')).toContainText('DEBUG');
+  // One line says what is wrong; how to mend it unfolds.
+  await expect(popup.getByRole('note')).toContainText('File log at INFO: too little for support');
+  await popup.getByRole('note').getByText('too little for support').click();
+  await expect(popup.getByRole('note').getByText(/set System Console › Environment › Logging \(LogSettings\.FileLevel\) to DEBUG/)).toBeVisible();
 
   const packet = await generatePacket(browser, popup, { redact: true, keepAs: 'admin' });
 

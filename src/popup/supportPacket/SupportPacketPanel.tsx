@@ -49,11 +49,19 @@ export function SupportPacketPanel({ workspace, tabId }: { workspace: Workspace;
         <>
           {/* Advice for the next packet; a finished one is shown in its place. */}
           {availability.logAdvice && job?.state !== 'ready' && job?.state !== 'saved' && (
-            <p class="advice" role="note">
-              {availability.logAdvice.fileLoggingEnabled
-                ? t('packetLogAdviceLevel', [availability.logAdvice.currentLevel, availability.logAdvice.settingPath, availability.logAdvice.keys.join(', ')])
-                : t('packetLogAdviceOff', [availability.logAdvice.settingPath, availability.logAdvice.keys.join(', ')])}
-            </p>
+            // One line that says what is wrong; how to mend it unfolds, so the popup keeps its height.
+            <div class="advice" role="note">
+              <details>
+                <summary>
+                  {availability.logAdvice.fileLoggingEnabled ? t('packetLogAdviceLevelShort', [availability.logAdvice.currentLevel || '?']) : t('packetLogAdviceOffShort')}
+                </summary>
+                <p>
+                  {availability.logAdvice.fileLoggingEnabled
+                    ? t('packetLogAdviceLevel', [availability.logAdvice.currentLevel, availability.logAdvice.settingPath, availability.logAdvice.keys.join(', ')])
+                    : t('packetLogAdviceOff', [availability.logAdvice.settingPath, availability.logAdvice.keys.join(', ')])}
+                </p>
+              </details>
+            </div>
           )}
           {/* While a packet is made, its choices are fixed: the progress takes their place. */}
           {job?.state !== 'running' && (
