@@ -288,4 +288,13 @@ describe('desk analysis in the tab', () => {
     });
     await expect(createDeskAnalysisService(api, () => now).analyse({ ...request, groupId }, () => undefined)).rejects.toMatchObject({ messageKey: 'deskGroupsNeedLicence' });
   });
+
+  it('reads a channel once when two pages ask at the same time: the second waits and reads only what changed', async () => {
+    const api = fakeMattermostApi({ ...pagesOf(supportHistory), [sinceCall(now)]: { order: [], posts: {} } });
+    const service = createDeskAnalysisService(api, () => now);
+    const [first, second] = await Promise.all([service.analyse(request, () => undefined), service.analyse(request, () => undefined)]);
+    expect(first).toMatchObject({ incremental: false, analytics: { questions: 4 } });
+    expect(second).toMatchObject({ incremental: true, analytics: { questions: 4 } });
+    expect(api.calls.filter((call) => call.includes('?page=0&'))).toHaveLength(1);
+  });
 });

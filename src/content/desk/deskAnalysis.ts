@@ -38,6 +38,18 @@ export interface DeskAnalysisService {
 
 export function createDeskAnalysisService(api: MattermostApi, serverNow: () => number): DeskAnalysisService {
   const known = new Map<string, ReadChannel>();
+  /** The reading of each channel under way: a second page asking meanwhile waits for it, then reads only what changed. */
+  const underWay = new Map<string, Promise<unknown>>();
+
+  function inTurn<T>(channelId: string, work: () => Promise<T>): Promise<T> {
+    const mine = (underWay.get(channelId) ?? Promise.resolve()).catch(() => undefined).then(work);
+    underWay.set(channelId, mine);
+    const done = () => {
+      if (underWay.get(channelId) === mine) underWay.delete(channelId);
+    };
+    mine.then(done, done);
+    return mine;
+  }
 
   async function readOrUpdate(channelId: string, request: DeskAnalysisRequest, memberIds: ReadonlySet<string>, onProgress: (postsRead: number) => void) {
     const team = { memberIds, solvedEmoji: request.solvedEmoji };
@@ -81,8 +93,11 @@ export function createDeskAnalysisService(api: MattermostApi, serverNow: () => n
       const reads: ReadChannel[] = [];
       // One channel after the other: each reading already asks the server for three parts at once.
       for (const channelId of channelIds) {
-        const channel = await readOrUpdate(channelId, request, memberIds, (postsRead) => onProgress({ postsRead: postsReadBefore + postsRead }));
-        known.set(channelId, channel.read);
+        const channel = await inTurn(channelId, async () => {
+          const read = await readOrUpdate(channelId, request, memberIds, (postsRead) => onProgress({ postsRead: postsReadBefore + postsRead }));
+          known.set(channelId, read.read);
+          return read;
+        });
         reads.push(channel.read);
         postsReadBefore += channel.postsRead;
         incremental &&= channel.incremental;

@@ -133,7 +133,7 @@ export function DeskAnalysis(props: {
           <p role="status" class="help">
             {t(run.result.incremental ? 'deskAnalysedChanges' : 'deskAnalysedPosts', [String(run.result.postsRead), String(Math.round(run.result.tookMs))])}
           </p>
-          <DeskFigures analytics={run.result.analytics} nameOf={nameOf} linkTo={linkTo} withAutomaticAnswers={withAutomaticAnswers} />
+          <DeskFigures analytics={run.result.analytics} nameOf={nameOf} linkTo={linkTo} withAutomaticAnswers={withAutomaticAnswers} timeZone={settings.timeZone} />
           <button
             type="button"
             onClick={() =>

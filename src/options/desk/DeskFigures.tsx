@@ -10,11 +10,13 @@ export function DeskFigures(props: {
   linkTo: (postId: string) => string;
   /** The desk answers by itself (or has): its automatic answers and the questions their 👍 solved are counted. */
   withAutomaticAnswers: boolean;
+  /** The desk's time zone, in which its days and hours are counted: times are shown in it too. */
+  timeZone: string;
 }) {
   const { analytics, nameOf, linkTo, withAutomaticAnswers } = props;
   const weekMost = Math.max(1, ...analytics.perWeek.map((week) => week.questions));
   const hourMost = Math.max(1, ...analytics.busiestHours.flat());
-  const dateText = (at: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  const dateText = (at: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone }).format(at);
 
   return (
     <div class="desk-figures">
@@ -150,7 +152,9 @@ export function DeskFigures(props: {
           <tr>
             <th scope="col">{t('deskOpenQuestion')}</th>
             <th scope="col">{t('deskAskedBy')}</th>
-            <th scope="col">{t('deskAskedAt')}</th>
+            <th scope="col">
+              {t('deskAskedAt')} ({props.timeZone})
+            </th>
             <th scope="col">{t('deskAge')}</th>
             <th scope="col">{t('deskAnsweredByTeam')}</th>
           </tr>
