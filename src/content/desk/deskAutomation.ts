@@ -97,7 +97,8 @@ export function startDeskAutomation({ account, api, clock, isLeader, storage, fe
   let groupReading = false;
   /** Failed reads of this group in a row, and when to try it again; another group starts afresh. */
   let groupBackoff = { groupId: '', failures: 0, retryAt: 0 };
-  let groupFailureListed = false;
+  /** A failure to read the group may be listed from before (another tab, an earlier page): the first read that works clears it. */
+  let groupFailureListed = true;
   /** Questions and 👍s dealt with in this tab (answered, or nothing to do). */
   const dealtWith = new BoundedSet<string>(postsRemembered);
   /** Questions being answered, or whose answer failed, with their creation time: the catch-up point stays before them. */

@@ -23,7 +23,7 @@ const allChannels = 'all';
 type Run =
   | { readonly kind: 'idle' }
   | { readonly kind: 'reading'; readonly postsRead: number }
-  | { readonly kind: 'done'; readonly result: DeskAnalysisResult; readonly span: Span }
+  | { readonly kind: 'done'; readonly result: DeskAnalysisResult; readonly span: Span; /** The zone its days and hours were counted in. */ readonly timeZone: string }
   | { readonly kind: 'failed'; readonly reason: string };
 
 /** The support channels' figures over a span of days, together or one channel's, read by the tab on demand; the tab keeps what it read, so asking again is quick. */
@@ -83,7 +83,7 @@ export function DeskAnalysis(props: {
       // Without names the figures still stand: people are then shown by id.
       const found = unnamed.length > 0 ? await askDesk(tabId, 'lookUpPeople', { userIds: unnamed }).catch(() => []) : [];
       setNames((known) => new Map([...known, ...props.people, ...found.map((person) => [person.id, person] as const)]));
-      setRun({ kind: 'done', result, span });
+      setRun({ kind: 'done', result, span, timeZone: settings.timeZone });
     } catch (error) {
       if (requestId.current === id) setRun({ kind: 'failed', reason: errorText(error) });
     }
@@ -133,7 +133,7 @@ export function DeskAnalysis(props: {
           <p role="status" class="help">
             {t(run.result.incremental ? 'deskAnalysedChanges' : 'deskAnalysedPosts', [String(run.result.postsRead), String(Math.round(run.result.tookMs))])}
           </p>
-          <DeskFigures analytics={run.result.analytics} nameOf={nameOf} linkTo={linkTo} withAutomaticAnswers={withAutomaticAnswers} timeZone={settings.timeZone} />
+          <DeskFigures analytics={run.result.analytics} nameOf={nameOf} linkTo={linkTo} withAutomaticAnswers={withAutomaticAnswers} timeZone={run.timeZone} />
           <button
             type="button"
             onClick={() =>

@@ -152,9 +152,7 @@ export function DeskFigures(props: {
           <tr>
             <th scope="col">{t('deskOpenQuestion')}</th>
             <th scope="col">{t('deskAskedBy')}</th>
-            <th scope="col">
-              {t('deskAskedAt')} ({props.timeZone})
-            </th>
+            <th scope="col">{t('deskAskedAtIn', [props.timeZone])}</th>
             <th scope="col">{t('deskAge')}</th>
             <th scope="col">{t('deskAnsweredByTeam')}</th>
           </tr>

@@ -265,7 +265,7 @@ export function DeskSection({ account, tabId, username }: { account: Account; ta
         >
           <DeskChannelsFieldset channelIds={draft.channelIds} options={channelOptions} onChange={(channelIds) => change({ channelIds })} />
           <ListField label={t('deskTeamLabel')} values={draft.teamUsernames} onChange={(teamUsernames) => change({ teamUsernames })} />
-          <TextField label={t('deskGroupLabel')} value={draft.teamGroup} onChange={(teamGroup) => change({ teamGroup, unreadGroupId: null })} />
+          <TextField label={t('deskGroupLabel')} value={draft.teamGroup} onChange={(teamGroup) => change({ teamGroup })} />
           {draft.unreadGroupId && (
             <div class="actions">
               <button

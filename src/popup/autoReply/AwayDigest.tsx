@@ -6,7 +6,7 @@ import { sendToTab } from '../../shared/messaging.ts';
 import { describeActivityEntry } from '../../ui/autoReply/ActivityLog.tsx';
 
 const formatWhen = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-/** The popup lists this many waiting conversations; the rest are counted, and listed on the options page. */
+/** The popup names this many waiting conversations, the newest; the rest are counted. */
 const waitingListed = 2;
 
 /** Messages without a reply that the popup names; more are counted, and listed on the options page. */
@@ -57,17 +57,19 @@ export function AwayDigest({ tabId, entries }: { tabId: number; entries: readonl
       {unanswered.length === 0 ? (
         <p>{t('digestEmpty')}</p>
       ) : (
-        <ul aria-describedby="digest-intro">
-          {unanswered.slice(0, waitingListed).map((conversation) => (
-            <li key={conversation.channelId}>
-              <a href={conversation.link} target="_blank" rel="noreferrer">
-                {conversation.senderName}
-              </a>{' '}
-              <time dateTime={new Date(conversation.repliedAt).toISOString()}>{formatWhen.format(conversation.repliedAt)}</time>
-            </li>
-          ))}
-          {unanswered.length > waitingListed && <li class="digest-more">{t('digestMore', [String(unanswered.length - waitingListed)])}</li>}
-        </ul>
+        <>
+          <ul aria-describedby="digest-intro">
+            {unanswered.slice(0, waitingListed).map((conversation) => (
+              <li key={conversation.channelId}>
+                <a href={conversation.link} target="_blank" rel="noreferrer">
+                  {conversation.senderName}
+                </a>{' '}
+                <time dateTime={new Date(conversation.repliedAt).toISOString()}>{formatWhen.format(conversation.repliedAt)}</time>
+              </li>
+            ))}
+          </ul>
+          {unanswered.length > waitingListed && <p class="digest-more">{t('digestMore', [String(unanswered.length - waitingListed)])}</p>}
+        </>
       )}
     </section>
   );
