@@ -7,10 +7,11 @@
  * the same page it does nothing, and keeps what it read of each channel.
  */
 import { createServerClock } from '../../shared/autoReply/serverClock.ts';
-import { onEnabledWorkspacesChanged, readEnabledWorkspaces } from '../../shared/enabledWorkspaces.ts';
+import { readEnabledWorkspaces } from '../../shared/enabledWorkspaces.ts';
 import { answerDeskMessages, tellExtensionPages } from '../../shared/messaging.ts';
 import { readableError } from '../../shared/readableError.ts';
-import { deskScriptFlag, isFlagSet, setFlag } from '../../shared/tabScriptFlags.ts';
+import { deskScriptFlag } from '../../shared/tabScriptFlags.ts';
+import { startOncePerPage } from '../onDemandScript.ts';
 import { findWorkspaceForUrl, type Workspace } from '../../shared/workspace.ts';
 import { readDeskSettings, recordDeskActivity } from '../../shared/desk/deskStore.ts';
 import { reportWeekUntil } from '../../shared/desk/weeklyReport.ts';
@@ -54,12 +55,10 @@ function workspaceOfTab(): Workspace {
   return enabledWorkspace;
 }
 
-function start(): void {
-  if (isFlagSet(deskScriptFlag)) return;
-  setFlag(deskScriptFlag, true);
+startOncePerPage(deskScriptFlag, () => {
   const tab = deskTab();
   tab.catch(() => undefined);
-  const stopAnswering = answerDeskMessages({
+  return answerDeskMessages({
     analyseSupportChannel: async (request) =>
       (await tab).analysis.analyse(request, (progress) => tellExtensionPages('deskAnalysisProgress', { requestId: request.requestId, ...progress })),
     listDeskChannelChoices: async () => listDeskChannelChoices((await tab).api),
@@ -76,12 +75,6 @@ function start(): void {
       return 'usernames' in which ? lookUpUsernames(api, which.usernames) : lookUpUserIds(api, which.userIds);
     },
   });
-  const stopWatching = onEnabledWorkspacesChanged((workspaces) => {
-    if (findWorkspaceForUrl(workspaces, location.href)) return;
-    stopAnswering();
-    stopWatching();
-    setFlag(deskScriptFlag, false);
-  });
-}
+});
 
-start();
+

@@ -7,10 +7,11 @@
  * its own: the page-load script's server clock and sign-in watch do not see
  * them (a packet asks the server's time and who is signed in by itself).
  */
-import { onEnabledWorkspacesChanged, readEnabledWorkspaces } from '../../shared/enabledWorkspaces.ts';
+import { readEnabledWorkspaces } from '../../shared/enabledWorkspaces.ts';
 import { answerSupportPacketMessages } from '../../shared/messaging.ts';
 import { readableError } from '../../shared/readableError.ts';
-import { isFlagSet, setFlag, supportPacketScriptFlag } from '../../shared/tabScriptFlags.ts';
+import { supportPacketScriptFlag } from '../../shared/tabScriptFlags.ts';
+import { startOncePerPage } from '../onDemandScript.ts';
 import { findWorkspaceForUrl, type Workspace } from '../../shared/workspace.ts';
 import { createMattermostApi } from '../mattermostApi.ts';
 import { createWorkspaceClient } from '../workspaceClient.ts';
@@ -29,17 +30,13 @@ async function packetTabFor(workspaces: Promise<Workspace[]>): Promise<PacketTab
   return { api, packets: createPacketJobs(workspace, api) };
 }
 
-function start(): void {
-  // Set while this script runs in the tab: it must answer only once.
-  if (isFlagSet(supportPacketScriptFlag)) return;
-  setFlag(supportPacketScriptFlag, true);
-
+startOncePerPage(supportPacketScriptFlag, () => {
   // The listener is in place before this run ends, so the popup's first question, sent as soon as the script
   // has run, finds it; the answers wait for the workspace to be read.
   const tab = packetTabFor(readEnabledWorkspaces());
   // Each answer reports a failure to the popup; nothing else waits for it.
   tab.catch(() => undefined);
-  const stopAnswering = answerSupportPacketMessages({
+  return answerSupportPacketMessages({
     describeSupportPacket: async () => {
       const { api, packets } = await tab;
       return describeSupportPacket(api, packets);
@@ -54,12 +51,6 @@ function start(): void {
     },
     saveSupportPacket: async () => (await tab).packets.save(),
   });
-  const stopWatching = onEnabledWorkspacesChanged((workspaces) => {
-    if (findWorkspaceForUrl(workspaces, location.href)) return;
-    stopAnswering();
-    stopWatching();
-    setFlag(supportPacketScriptFlag, false);
-  });
-}
+});
 
-start();
+
