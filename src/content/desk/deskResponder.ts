@@ -10,6 +10,7 @@ import { createReply, deletePost, fetchLastViewedAt, markThreadUnreadFrom, markU
 import { MattermostApiError, type MattermostApi } from '../mattermostApi.ts';
 import { describeFailure } from '../requestFailure.ts';
 import type { ReactionEvent } from '../socketMessage.ts';
+import { lookUpUserIds } from './deskDirectory.ts';
 
 /**
  * The desk's requests: an automatic answer in a question's thread, and the
@@ -239,7 +240,7 @@ export async function remindIfDue(
   const onDutyId = onDutyPeriodAt(settings.onDuty, now, localCalendar(settings.timeZone)).userId ?? runnerId;
   const entry = { questionId, channelId, askerId, reminderNumber: decision.number, onDutyId };
   try {
-    const [person] = await api.request<Array<{ username: string }>>('POST', `${api.client.getBaseRoute()}/users/ids`, [onDutyId]);
+    const [person] = await lookUpUserIds(api, [onDutyId]);
     if (!person) throw new Error(`nobody has the id ${onDutyId}`);
     const posted = await postOnce(context, {
       channelId,
